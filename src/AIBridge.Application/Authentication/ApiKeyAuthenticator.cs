@@ -1,0 +1,52 @@
+using System.Globalization;
+using AIBridge.Application.ApiKeys;
+using AIBridge.Application.Common.Security;
+using AIBridge.Domain.ApiKeys;
+using AIBridge.Domain.Users;
+
+namespace AIBridge.Application.Authentication;
+
+/// <summary>Validates an AIBridge token: format, id, secret hash (constant time), expiry, user status.</summary>
+public sealed class ApiKeyAuthenticator(IApiKeyRepository keys, TimeProvider clock)
+{
+    /// <summary>Use is recorded at most this often per key, so reads do not turn into writes.</summary>
+    public static readonly TimeSpan TouchInterval = TimeSpan.FromHours(1);
+
+    public async Task<AuthenticationResult> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!ApiKeyToken.TryParse(token, out var parsed, out var formatError))
+        {
+            return AuthenticationResult.Fail(AuthenticationFailure.Because(formatError!));
+        }
+
+        var credential = await keys.FindCredentialAsync(parsed!.Id, cancellationToken);
+        if (credential is null)
+        {
+            return AuthenticationResult.Fail(AuthenticationFailure.Because("API key is invalid."));
+        }
+
+        if (!parsed.Matches(credential.HashedSecret))
+        {
+            return AuthenticationResult.Fail(AuthenticationFailure.Because("API key secret is invalid."));
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (credential.ExpiresAt <= now)
+        {
+            var expiredAt = credential.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFK", CultureInfo.InvariantCulture);
+            return AuthenticationResult.Fail(AuthenticationFailure.Because($"API key expired at \"{expiredAt}\"."));
+        }
+
+        if (credential.UserStatus != UserStatus.Active)
+        {
+            return AuthenticationResult.Fail(AuthenticationFailure.Inactive(credential.UserStatus));
+        }
+
+        if (credential.LastUsed is null || now - credential.LastUsed.Value >= TouchInterval)
+        {
+            await keys.TouchAsync(credential.Id, credential.UserId, now, cancellationToken);
+        }
+
+        return AuthenticationResult.Success(new Actor(credential.UserId, credential.Username, credential.Roles, credential.Id));
+    }
+}

@@ -1,0 +1,62 @@
+using AIBridge.Domain.Users;
+
+namespace AIBridge.Domain.Interceptions;
+
+/// <summary>One intercepted upstream LLM request. NULL <see cref="EndedAt"/> means in flight.</summary>
+public sealed class Interception
+{
+    public Guid Id { get; set; }
+
+    public Guid InitiatorId { get; set; }
+
+    public User? Initiator { get; set; }
+
+    public string? ApiKeyId { get; set; }
+
+    /// <summary>Provider type: <c>anthropic</c> or <c>openai</c>.</summary>
+    public string Provider { get; set; } = "";
+
+    /// <summary>Provider instance name, which drives routes.</summary>
+    public string ProviderName { get; set; } = "";
+
+    public string Model { get; set; } = "";
+
+    /// <summary>Detected client; NULL and "Unknown" both mean unknown.</summary>
+    public string? Client { get; set; }
+
+    public string? ClientSessionId { get; set; }
+
+    public Guid? ThreadParentId { get; set; }
+
+    /// <summary>Root of the thread; NULL means this row is a thread root.</summary>
+    public Guid? ThreadRootId { get; set; }
+
+    /// <summary><c>COALESCE(client_session_id, thread_root_id, id)</c>, UUIDs as lowercase text.</summary>
+    public string SessionId { get; set; } = "";
+
+    /// <summary>JSON object text.</summary>
+    public string? Metadata { get; set; }
+
+    public string CredentialKind { get; set; } = Interceptions.CredentialKind.Centralized;
+
+    public string CredentialHint { get; set; } = "";
+
+    public DateTime StartedAt { get; set; }
+
+    public DateTime? EndedAt { get; set; }
+
+    public List<TokenUsage> TokenUsages { get; set; } = [];
+
+    public List<UserPrompt> UserPrompts { get; set; } = [];
+
+    public List<ToolUsage> ToolUsages { get; set; } = [];
+
+    public List<ModelThought> ModelThoughts { get; set; } = [];
+
+    public const int ClientMaxLength = 64;
+    public const int ClientSessionIdMaxLength = 256;
+    public const int CredentialHintMaxLength = 15;
+
+    public static string DeriveSessionId(string? clientSessionId, Guid? threadRootId, Guid id) =>
+        !string.IsNullOrEmpty(clientSessionId) ? clientSessionId : (threadRootId ?? id).ToString("D");
+}

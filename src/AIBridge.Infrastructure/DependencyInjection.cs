@@ -1,0 +1,40 @@
+using AIBridge.Application.ApiKeys;
+using AIBridge.Application.Common.Interfaces;
+using AIBridge.Application.Users;
+using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Providers;
+using AIBridge.Infrastructure.Persistence.Repositories;
+using AIBridge.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AIBridge.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        var providerName = configuration["Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException(
+                $"Unknown Database:Provider \"{providerName}\": use Sqlite, Postgres or SqlServer.");
+        }
+
+        var connectionString = configuration.GetConnectionString("AIBridge") ?? DatabaseOptions.DefaultConnectionString;
+        var contextType = DatabaseOptions.ContextType(provider);
+        services.AddSingleton(new DatabaseSelection(provider));
+        services.Add(new ServiceDescriptor(contextType, sp => DatabaseOptions.CreateContext(provider, connectionString), ServiceLifetime.Scoped));
+        services.AddScoped(sp => (AIBridgeDbContext)sp.GetRequiredService(contextType));
+        services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AIBridgeDbContext>());
+        services.AddScoped<DatabaseInitializer>();
+
+        services.AddScoped<IUserRepository, UserRepository>();
+        services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddSingleton<IPasswordHasher, PasswordHasher>();
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,49 @@
+using AIBridge.Application.Common.Interfaces;
+using AIBridge.Domain.ApiKeys;
+using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace AIBridge.Infrastructure.Persistence;
+
+/// <summary>
+/// The model shared by every database. Each provider has a sealed subclass (see <c>Providers/</c>)
+/// that owns its migration set and its few provider-specific choices (collations, column types).
+/// </summary>
+public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<Interception> Interceptions => Set<Interception>();
+
+    public DbSet<TokenUsage> TokenUsages => Set<TokenUsage>();
+
+    public DbSet<UserPrompt> UserPrompts => Set<UserPrompt>();
+
+    public DbSet<ToolUsage> ToolUsages => Set<ToolUsage>();
+
+    public DbSet<ModelThought> ModelThoughts => Set<ModelThought>();
+
+    async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
+
+    /// <summary>Column type for JSON documents (<c>jsonb</c> on PostgreSQL, text elsewhere).</summary>
+    protected internal virtual string? JsonColumnType => null;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AIBridgeDbContext).Assembly);
+        ConfigureProvider(modelBuilder);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    /// <summary>Provider-specific adjustments, applied after the shared configuration.</summary>
+    protected abstract void ConfigureProvider(ModelBuilder modelBuilder);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcMicrosecondsConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcMicrosecondsConverter>();
+    }
+}

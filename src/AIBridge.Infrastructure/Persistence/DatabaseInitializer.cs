@@ -1,0 +1,25 @@
+using AIBridge.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace AIBridge.Infrastructure.Persistence;
+
+/// <summary>Applies pending migrations at start (<c>Database:MigrateOnStartup</c>).</summary>
+public sealed partial class DatabaseInitializer(AIBridgeDbContext db, ILogger<DatabaseInitializer> logger)
+{
+    public async Task MigrateAsync(CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db is SqliteAIBridgeDbContext)
+        {
+            // WAL lets the audit API read while the recorder writes; the setting persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        LogReady(logger, db.Database.ProviderName, pending);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database ready ({Provider}); applied {Count} migration(s)")]
+    private static partial void LogReady(ILogger logger, string? provider, int count);
+}

@@ -1,0 +1,70 @@
+using AIBridge.Application.Authentication;
+using AIBridge.Application.Common.Behaviours;
+using AIBridge.Web.Authentication;
+using AIBridge.Web.Health;
+using AIBridge.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AIBridge.Web;
+
+public static class DependencyInjection
+{
+    public const string DefaultUrl = "http://localhost:8080";
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // Order is the pipeline's order: who may ask, then whether the request is well formed.
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(Application.DependencyInjection)];
+            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+
+        services.AddSingleton(ReadAuthSettings(builder.Configuration));
+        services.AddAuthentication(SessionTokenAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(
+                SessionTokenAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization();
+
+        services.AddControllers(options =>
+            {
+                // Required-ness is the validators' business, reported with the API's own messages.
+                options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            })
+            .AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidBody);
+
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddProblemDetails();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Model binding only fails on bodies that are not JSON of the expected shape.</summary>
+    private static BadRequestObjectResult InvalidBody(ActionContext context)
+    {
+        var detail = context.ModelState.Values.SelectMany(v => v.Errors)
+            .Select(e => e.Exception?.Message ?? e.ErrorMessage)
+            .FirstOrDefault(m => !string.IsNullOrEmpty(m));
+        return new BadRequestObjectResult(new ErrorResponse("Request body must be valid JSON.", detail))
+        {
+            ContentTypes = { ApiJson.ContentType },
+        };
+    }
+
+    private static AuthSettings ReadAuthSettings(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("AIBridge:Auth");
+        var defaults = new AuthSettings();
+        return new AuthSettings
+        {
+            SessionLifetime = section.GetValue("SessionLifetime", defaults.SessionLifetime),
+            MaxTokenLifetime = section.GetValue("MaxTokenLifetime", defaults.MaxTokenLifetime),
+            DefaultTokenLifetime = section.GetValue("DefaultTokenLifetime", defaults.DefaultTokenLifetime),
+        };
+    }
+}

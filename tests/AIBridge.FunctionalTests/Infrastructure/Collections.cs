@@ -1,0 +1,16 @@
+namespace AIBridge.FunctionalTests.Infrastructure;
+
+// Every database test class has one concrete subclass per collection, so the suite runs each test
+// on SQLite and on PostgreSQL and the output names both.
+
+[CollectionDefinition(Name)]
+public sealed class SqliteCollection : ICollectionFixture<SqliteFixture>
+{
+    public const string Name = "Sqlite";
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "Postgres";
+}

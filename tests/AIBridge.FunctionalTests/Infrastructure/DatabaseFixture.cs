@@ -1,0 +1,64 @@
+using System.Data.Common;
+using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Providers;
+using Respawn;
+
+namespace AIBridge.FunctionalTests.Infrastructure;
+
+/// <summary>
+/// One real database and one AIBridge host per provider for a whole test collection. The host
+/// migrates the empty database at start, as production does; Respawn empties it before each test.
+/// </summary>
+public abstract class DatabaseFixture : IAsyncLifetime
+{
+    private Respawner? _respawner;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; protected set; } = "";
+
+    public AIBridgeFactory Factory { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        Factory = new AIBridgeFactory(Provider, ConnectionString);
+        _ = Factory.Server; // starts the host, which applies the migrations
+
+        await using var connection = await OpenConnectionAsync();
+        _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions
+        {
+            DbAdapter = Provider == DatabaseProvider.Postgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
+            SchemasToInclude = Provider == DatabaseProvider.Postgres ? ["public"] : [],
+            TablesToIgnore = ["__EFMigrationsHistory"],
+        });
+    }
+
+    public async Task ResetAsync()
+    {
+        await using var connection = await OpenConnectionAsync();
+        await _respawner!.ResetAsync(connection);
+    }
+
+    /// <summary>A context on the test database, for arranging rows and inspecting what was stored.</summary>
+    public AIBridgeDbContext CreateDbContext() => DatabaseOptions.CreateContext(Provider, ConnectionString);
+
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        var connection = CreateConnection();
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    protected abstract DbConnection CreateConnection();
+
+    protected abstract Task CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync();
+}

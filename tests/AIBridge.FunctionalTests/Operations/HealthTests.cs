@@ -1,0 +1,34 @@
+using System.Net;
+using AIBridge.FunctionalTests.Infrastructure;
+
+namespace AIBridge.FunctionalTests.Operations;
+
+public abstract class HealthTests(DatabaseFixture fixture) : DatabaseTest(fixture)
+{
+    [Fact]
+    public async Task Healthz_and_readyz_answer_without_authentication()
+    {
+        (await Api.Anonymous().GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await Api.Anonymous().GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class HealthTests_Sqlite(SqliteFixture fixture) : HealthTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class HealthTests_Postgres(PostgresFixture fixture) : HealthTests(fixture);
+
+public sealed class ReadinessWithoutDatabaseTests
+{
+    [Fact]
+    public async Task Readyz_is_503_when_the_database_is_unreachable_while_healthz_stays_200()
+    {
+        await using var factory = new AIBridgeFactory(AIBridge.Infrastructure.Persistence.Providers.DatabaseProvider.Postgres,
+            "Host=127.0.0.1;Port=1;Database=none;Timeout=2");
+        using var client = factory.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStartup", "false")).CreateClient();
+
+        (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+    }
+}
