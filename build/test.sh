@@ -11,4 +11,17 @@ if [ -z "${AIBRIDGE_TEST_POSTGRES:-}" ]; then
   trap stop_postgres EXIT
 fi
 
-dotnet test AIBridge.sln --logger "console;verbosity=normal" "$@"
+log=$(mktemp)
+status=0
+dotnet test AIBridge.sln --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+# One closing line over every test project, in the plain form CI reads.
+passed=$({ grep -E '^\s+Passed:\s+[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+failed=$({ grep -E '^\s+Failed:\s+[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+skipped=$({ grep -E '^\s+Skipped:\s+[0-9]+' "$log" || true; } | awk '{s+=$2} END {print s+0}')
+postgres=$(grep -cE '^\s+Passed .*_Postgres\.' "$log" || true)
+sqlite=$(grep -cE '^\s+Passed .*_Sqlite\.' "$log" || true)
+rm -f "$log"
+echo "database tests passed: $sqlite on SQLite, $postgres on PostgreSQL"
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
