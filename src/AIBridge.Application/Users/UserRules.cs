@@ -11,6 +11,7 @@ public static partial class UserRules
 {
     public const int UsernameMaxLength = 32;
     public const int NameMaxLength = 128;
+    public const int EmailMaxLength = 320;
 
     public static string TagFailure(string tag, string? value) => $"Validation failed for tag \"{tag}\" with value: \"{value}\"";
 
@@ -18,7 +19,7 @@ public static partial class UserRules
         rule.NotEmpty().WithMessage((_, value) => TagFailure("required", value));
 
     public static IRuleBuilderOptions<T, string?> ValidEmail<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || EmailPattern().IsMatch(v)).WithMessage((_, value) => TagFailure("email", value));
+        rule.Must(v => v is null || (v.Length <= EmailMaxLength && EmailPattern().IsMatch(v))).WithMessage((_, value) => TagFailure("email", value));
 
     public static IRuleBuilderOptions<T, string?> ValidUsername<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(IsValidUsername).WithMessage((_, value) => TagFailure("username", value));

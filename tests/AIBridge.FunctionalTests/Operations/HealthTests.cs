@@ -30,5 +30,12 @@ public sealed class ReadinessWithoutDatabaseTests
 
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+
+        client.DefaultRequestHeaders.Add("Coder-Session-Token", "abcdefghij-abcdefghijklmnopqrstuv");
+        var me = await client.GetAsync("/api/v2/users/me");
+        var body = await me.ShouldBeErrorAsync(HttpStatusCode.InternalServerError,
+            "An internal error occurred. Please try again or contact the system administrator.");
+        body.GetProperty("detail").GetString().Should().NotBeNullOrEmpty();
+        body.GetRawText().Should().NotContain(" at AIBridge.");
     }
 }

@@ -75,6 +75,19 @@ public abstract class UsersTests(DatabaseFixture fixture) : DatabaseTest(fixture
         await weakAfterFirst.ShouldBeErrorAsync(HttpStatusCode.Conflict, "The initial user has already been created.");
     }
 
+    [Fact]
+    public async Task Oversized_fields_are_validation_errors_not_database_errors()
+    {
+        var owner = await Api.CreateOwnerAsync();
+        var longLocal = new string('a', 330);
+
+        var response = await ApiClient.PostJsonAsync(Api.As(owner.Token), "/api/v2/users",
+            new { email = $"{longLocal}@example.com", username = new string('b', 40), password = new string('c', 300), name = new string('d', 200) });
+
+        var body = await response.ShouldBeErrorAsync(HttpStatusCode.BadRequest, "Validation failed.");
+        body.Validations().Select(v => v.Field).Should().BeEquivalentTo("email", "username", "name");
+    }
+
     [Theory]
     [InlineData("{bad")]
     [InlineData("")]
