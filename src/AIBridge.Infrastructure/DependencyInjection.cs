@@ -1,4 +1,5 @@
 using AIBridge.Application.ApiKeys;
+using AIBridge.Application.Audit;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Users;
 using AIBridge.Infrastructure.Persistence;
@@ -33,6 +34,7 @@ public static class DependencyInjection
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
+        services.AddScoped<IAuditReadRepository, AuditReadRepository>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
         return services;

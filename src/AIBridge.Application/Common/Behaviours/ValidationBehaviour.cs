@@ -23,23 +23,26 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         }
 
         var context = new ValidationContext<TMessage>(message);
-        string? failureMessage = null;
+        ErrorEnvelope? envelope = null;
         var errors = new List<ValidationError>();
         foreach (var validator in _validators)
         {
             var result = await validator.ValidateAsync(context, cancellationToken);
-            if (result.IsValid)
+            foreach (var failure in result.Errors)
             {
-                continue;
+                var failureEnvelope = failure.CustomState as ErrorEnvelope
+                    ?? new ErrorEnvelope((validator as RequestValidator<TMessage>)?.FailureMessage ?? Messages.ValidationFailed);
+                envelope ??= failureEnvelope;
+                if (failureEnvelope == envelope && !string.IsNullOrEmpty(failure.PropertyName))
+                {
+                    errors.Add(new ValidationError(failure.PropertyName, failure.ErrorMessage));
+                }
             }
-
-            failureMessage ??= (validator as RequestValidator<TMessage>)?.FailureMessage ?? Messages.ValidationFailed;
-            errors.AddRange(result.Errors.Select(e => new ValidationError(e.PropertyName, e.ErrorMessage)));
         }
 
-        if (failureMessage is not null)
+        if (envelope is not null)
         {
-            throw new RequestValidationException(failureMessage, errors);
+            throw new RequestValidationException(envelope.Message, envelope.Detail, errors);
         }
 
         return await next(message, cancellationToken);
