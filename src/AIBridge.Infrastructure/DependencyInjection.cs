@@ -26,7 +26,6 @@ public static class DependencyInjection
 
         var connectionString = configuration.GetConnectionString("AIBridge") ?? DatabaseOptions.DefaultConnectionString;
         var contextType = DatabaseOptions.ContextType(provider);
-        services.AddSingleton(new DatabaseSelection(provider));
         services.Add(new ServiceDescriptor(contextType, sp => DatabaseOptions.CreateContext(provider, connectionString), ServiceLifetime.Scoped));
         services.AddScoped(sp => (AIBridgeDbContext)sp.GetRequiredService(contextType));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AIBridgeDbContext>());

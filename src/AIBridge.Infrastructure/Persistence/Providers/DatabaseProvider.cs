@@ -7,6 +7,3 @@ public enum DatabaseProvider
     Postgres,
     SqlServer,
 }
-
-/// <summary>The provider this process runs on, for the few places that must know.</summary>
-public sealed record DatabaseSelection(DatabaseProvider Provider);
