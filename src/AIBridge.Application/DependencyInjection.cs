@@ -19,6 +19,7 @@ public static class DependencyInjection
             member is null ? null : JsonFieldName(member.Name);
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<UserLookup>();
+        services.AddScoped<Audit.AuditListParser>();
         services.AddScoped<TokenAccess>();
         services.AddScoped<ApiKeyAuthenticator>();
         return services;

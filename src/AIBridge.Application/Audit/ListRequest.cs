@@ -5,41 +5,51 @@ using FluentValidation;
 
 namespace AIBridge.Application.Audit;
 
-/// <summary>The parsed paging and search of a list endpoint.</summary>
-public sealed record ListRequest(Pagination Page, SearchQuery Search)
+/// <summary>
+/// The parsed paging and search of a list endpoint. <see cref="Cursor"/> is the endpoint's string
+/// cursor (<c>after_session_id</c>); <c>after_id</c> is in <see cref="Pagination"/>.
+/// </summary>
+public sealed record ListRequest(Pagination Page, string? Cursor, SearchQuery Search)
 {
     /// <summary>
-    /// Parses in the read API's order, stopping at the first stage that fails: parameter syntax, then the
-    /// limit's range, then <c>q</c> (reported with <paramref name="searchMessage"/>).
+    /// Parses in the read API's order: parameter syntax, then cursor with offset, then the limit's range;
+    /// each of these stages fails alone (<paramref name="envelope"/> set, null returned). Then <c>q</c>:
+    /// its problems are added to <paramref name="errors"/> and the request is still returned, so the
+    /// caller can add the problems of the values (dates, users) and report them all together under
+    /// <see cref="ListEndpoint.SearchFailure"/>.
     /// </summary>
-    public static ListRequest? Parse(
-        QueryParameters query, IReadOnlyCollection<string> keys, string? defaultKey, string searchMessage,
-        out ErrorEnvelope? envelope, out IReadOnlyList<ValidationError> errors)
+    public static ListRequest? Parse(QueryParameters query, ListEndpoint endpoint, List<ValidationError> errors, out ErrorEnvelope? envelope)
     {
-        var found = new List<ValidationError>();
-        errors = found;
-        var page = Pagination.Parse(query, found, out var rangeError);
-        if (found.Count > 0 || rangeError is not null)
-        {
-            envelope = rangeError is null ? new ErrorEnvelope(Pagination.InvalidValues) : new ErrorEnvelope(rangeError.Message, rangeError.Detail);
-            return null;
-        }
-
-        var search = SearchQuery.Parse(Pagination.OneValue(query, "q", found), keys, defaultKey, found);
-        if (found.Count > 0)
-        {
-            envelope = new ErrorEnvelope(searchMessage);
-            return null;
-        }
-
         envelope = null;
-        return new ListRequest(page!, search);
+        var page = Pagination.Parse(query, errors);
+        var cursor = endpoint.CursorParameter is "after_session_id" ? Pagination.OneValue(query, endpoint.CursorParameter, errors) : null;
+        if (errors.Count > 0)
+        {
+            envelope = new ErrorEnvelope(Pagination.InvalidValues);
+            return null;
+        }
+
+        var hasCursor = endpoint.CursorParameter is "after_id" ? page!.AfterId is not null : cursor is not null;
+        if (hasCursor && page!.Offset != 0)
+        {
+            envelope = new ErrorEnvelope(Pagination.InvalidValues, $"Cannot use both {endpoint.CursorParameter} and offset pagination in the same request.");
+            return null;
+        }
+
+        if (page!.Limit > Pagination.MaxLimit)
+        {
+            envelope = new ErrorEnvelope("Invalid pagination limit value.", $"Pagination limit must be in range (0, {Pagination.MaxLimit}]");
+            return null;
+        }
+
+        var search = SearchQuery.Parse(Pagination.OneValue(query, "q", errors), endpoint.SearchKeys, endpoint.DefaultKey, errors);
+        return new ListRequest(page, cursor, search);
     }
 }
 
 public static class ListRequestValidation
 {
-    /// <summary>Reports a failed <see cref="ListRequest.Parse"/> to FluentValidation with its envelope.</summary>
+    /// <summary>Reports failed parsing to FluentValidation with its envelope.</summary>
     public static void AddFailures<T>(this ValidationContext<T> context, ErrorEnvelope envelope, IReadOnlyList<ValidationError> errors)
     {
         if (errors.Count == 0)

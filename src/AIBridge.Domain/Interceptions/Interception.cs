@@ -9,7 +9,8 @@ public sealed class Interception
 
     public Guid InitiatorId { get; set; }
 
-    public User? Initiator { get; set; }
+    /// <summary>Never null when loaded: <c>initiator_id</c> is a foreign key and users are never deleted.</summary>
+    public User Initiator { get; set; } = null!;
 
     public string? ApiKeyId { get; set; }
 

@@ -2,7 +2,9 @@ using AIBridge.Application.Common.Interfaces;
 using AIBridge.Domain.ApiKeys;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Users;
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AIBridge.Infrastructure.Persistence;
 
@@ -27,6 +29,17 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     public DbSet<ModelThought> ModelThoughts => Set<ModelThought>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
+
+    /// <summary>
+    /// A read-only transaction whose reads all see one snapshot, so a count and its page agree.
+    /// Repeatable read is a snapshot on PostgreSQL; the other providers override this.
+    /// </summary>
+    public virtual async Task<IDbContextTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        await Database.ExecuteSqlRawAsync("SET TRANSACTION READ ONLY", cancellationToken);
+        return transaction;
+    }
 
     /// <summary>Column type for JSON documents (<c>jsonb</c> on PostgreSQL, text elsewhere).</summary>
     protected internal virtual string? JsonColumnType => null;

@@ -21,6 +21,8 @@ public sealed partial class ApiExceptionHandler(ILogger<ApiExceptionHandler> log
         var (status, body) = exception switch
         {
             AppException app => (StatusFor(app.Kind), ErrorResponse.From(app)),
+            OperationFailedException failed => (StatusCodes.Status500InternalServerError,
+                new ErrorResponse(failed.Message, failed.HideDetail ? null : failed.InnerException?.Message)),
             BadHttpRequestException bad => (bad.StatusCode, new ErrorResponse(bad.Message)),
             OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => (499, new ErrorResponse("Request cancelled.")),
             _ => (StatusCodes.Status500InternalServerError, new ErrorResponse(OperationMessage(httpContext), exception.Message)),

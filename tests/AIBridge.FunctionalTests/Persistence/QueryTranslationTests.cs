@@ -1,4 +1,5 @@
 using System.Reflection;
+using AIBridge.Application.Audit;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Queries;
@@ -52,12 +53,38 @@ public sealed class QueryTranslationTests
         var sql = query.ToQueryString();
 
         sql.Should().Contain("SELECT");
+        if (Environment.GetEnvironmentVariable("AIBRIDGE_DUMP_SQL") is { Length: > 0 } folder)
+        {
+            // For reading the SQL each provider runs: AIBRIDGE_DUMP_SQL=/tmp/sql build/test.sh --filter QueryTranslation
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, $"{provider}.{builderName}.sql"), sql);
+        }
     }
 
+    private static readonly Guid SampleId = Guid.Parse("7a3c2b1e-0000-4000-8000-000000000001");
+    private static readonly DateTime SampleTime = new(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    // Filters and cursors are given with every optional part set, so every branch is translated.
     private static object SampleValue(Type type) =>
-        type == typeof(string) ? "sample"
-        : type == typeof(Guid) ? Guid.Parse("7a3c2b1e-0000-4000-8000-000000000001")
-        : type == typeof(DateTime) ? new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc)
+        Nullable.GetUnderlyingType(type) is { } underlying ? SampleValue(underlying)
+        : type == typeof(AuditFilter) ? new AuditFilter
+        {
+            CallerCanRead = true,
+            InitiatorId = SampleId,
+            Provider = "anthropic",
+            Model = "claude-4",
+            Client = "Cursor",
+            SessionId = "session",
+            StartedAfter = SampleTime,
+            StartedBefore = SampleTime.AddDays(1),
+        }
+        : type == typeof(CursorRow) ? new CursorRow(SampleId, "session", SampleTime)
+        : type == typeof(SessionBlockRow) ? new SessionBlockRow { SessionId = "session", LastActiveAt = SampleTime }
+        : type == typeof(IReadOnlyCollection<string>) ? new[] { "session-a", "session-b" }
+        : type == typeof(IReadOnlyCollection<Guid>) ? new[] { SampleId, Guid.Empty }
+        : type == typeof(string) ? "sample"
+        : type == typeof(Guid) ? SampleId
+        : type == typeof(DateTime) ? SampleTime
         : type == typeof(int) ? 10
         : type == typeof(long) ? 10L
         : type == typeof(bool) ? true

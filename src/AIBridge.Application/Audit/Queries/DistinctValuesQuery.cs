@@ -21,24 +21,30 @@ public interface IDistinctValuesQuery
 
 public static class DistinctValuesQuery
 {
-    public static ListRequest? Parse(IDistinctValuesQuery query, out ErrorEnvelope? envelope, out IReadOnlyList<Common.Exceptions.ValidationError> errors) =>
-        ListRequest.Parse(query.Parameters, [query.SearchKey], query.SearchKey, query.SearchFailure, out envelope, out errors);
+    public static ListRequest? Parse(IDistinctValuesQuery query, out ErrorEnvelope? envelope, out IReadOnlyList<Common.Exceptions.ValidationError> errors)
+    {
+        var found = new List<Common.Exceptions.ValidationError>();
+        errors = found;
+        var request = ListRequest.Parse(query.Parameters, new ListEndpoint([query.SearchKey], query.SearchKey, query.SearchFailure), found, out envelope);
+        if (request is not null && found.Count > 0)
+        {
+            envelope = new ErrorEnvelope(query.SearchFailure);
+            return null;
+        }
+
+        return request;
+    }
 
     /// <summary>
     /// Decision (read API §10–11): a literal prefix, ordinal order, then offset and limit. Done in memory:
     /// the distinct values number in the tens, and this keeps <c>%</c>/<c>_</c> literal on every database.
     /// </summary>
     public static async ValueTask<IReadOnlyList<string>> HandleAsync(
-        IDistinctValuesQuery query, Func<CancellationToken, Task<IReadOnlyList<string>>> load, CancellationToken cancellationToken)
+        IDistinctValuesQuery query, Func<bool, CancellationToken, Task<IReadOnlyList<string>>> load, CancellationToken cancellationToken)
     {
         var request = Parse(query, out _, out _)!;
-        if (!query.Caller.CanReadInterceptions)
-        {
-            return [];
-        }
-
         var prefix = request.Search[query.SearchKey];
-        return (await load(cancellationToken))
+        return (await load(query.Caller.CanReadInterceptions, cancellationToken))
             .Where(v => prefix is null || v.StartsWith(prefix, StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)

@@ -11,30 +11,19 @@ public sealed record Pagination(Guid? AfterId, int Limit, int Offset)
     public const string InvalidValues = "Query parameters have invalid values.";
 
     /// <summary>
-    /// Parses as the read API's §6.1: every parameter problem is collected into <paramref name="errors"/>;
-    /// the limit range is checked only when the parameters themselves are well formed.
+    /// Parses the syntax of the read API's §6.1, collecting every problem into <paramref name="errors"/>
+    /// (null is returned then). The limit's range is the caller's next stage: it is checked only after
+    /// other checks that come first (e.g. a cursor combined with an offset).
     /// </summary>
-    public static Pagination? Parse(QueryParameters query, List<ValidationError> errors, out AppException? rangeError)
+    public static Pagination? Parse(QueryParameters query, List<ValidationError> errors)
     {
-        rangeError = null;
         var before = errors.Count;
         var afterId = OneValue(query, "after_id", errors) is { } rawId
             ? Guid.TryParse(rawId, out var id) ? id : Fail<Guid?>(errors, "after_id", "Query param \"after_id\" must be a valid uuid")
             : null;
         var limit = ParseInt(query, "limit", errors);
         var offset = ParseInt(query, "offset", errors);
-        if (errors.Count > before)
-        {
-            return null;
-        }
-
-        if (limit > MaxLimit)
-        {
-            rangeError = AppException.BadRequest("Invalid pagination limit value.", $"Pagination limit must be in range (0, {MaxLimit}]");
-            return null;
-        }
-
-        return new Pagination(afterId, limit is null or 0 ? DefaultLimit : limit.Value, offset ?? 0);
+        return errors.Count > before ? null : new Pagination(afterId, limit is null or 0 ? DefaultLimit : limit.Value, offset ?? 0);
     }
 
     /// <summary>The one non-empty value of a parameter; a repeated parameter is an error.</summary>

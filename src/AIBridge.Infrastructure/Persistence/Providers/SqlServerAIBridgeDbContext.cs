@@ -1,6 +1,8 @@
 using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence.Configurations;
+using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace AIBridge.Infrastructure.Persistence.Providers;
 
@@ -12,6 +14,10 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
 {
     /// <summary>Binary code-point order: SQL Server's default collations are case-insensitive.</summary>
     public const string OrdinalCollation = "Latin1_General_100_BIN2";
+
+    /// <summary>Snapshot isolation, enabled on the database by the <c>SnapshotIsolation</c> migration.</summary>
+    public override Task<IDbContextTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken) =>
+        Database.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
 
     protected override void ConfigureProvider(ModelBuilder modelBuilder)
     {

@@ -1,0 +1,143 @@
+using AIBridge.Application.Audit;
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Infrastructure.Persistence.Queries;
+
+/// <summary>Sessions (read API §8) and their threads (§9), grouped and ordered by the database.</summary>
+public static class SessionQueries
+{
+    /// <summary>The selected interceptions grouped by (session id, initiator), with the fields computed over them.</summary>
+    public static IQueryable<SessionGroupRow> Groups(AIBridgeDbContext db, AuditFilter filter) =>
+        AuditQueries.Selected(db, filter)
+            .LeftJoin(
+                db.UserPrompts.GroupBy(p => p.InterceptionId).Select(g => new { InterceptionId = g.Key, At = g.Max(p => p.CreatedAt) }),
+                i => i.Id,
+                p => p.InterceptionId,
+                (i, p) => new
+                {
+                    i.SessionId,
+                    i.InitiatorId,
+                    i.StartedAt,
+                    i.EndedAt,
+                    Root = i.ThreadRootId == null ? 1L : 0L,
+                    PromptAt = p == null ? (DateTime?)null : p.At,
+                })
+            .GroupBy(i => new { i.SessionId, i.InitiatorId })
+            .Select(g => new SessionGroupRow
+            {
+                SessionId = g.Key.SessionId,
+                InitiatorId = g.Key.InitiatorId,
+                StartedAt = g.Min(i => i.StartedAt),
+                EndedAt = g.Max(i => i.EndedAt),
+                Threads = g.Sum(i => i.Root),
+                LastActiveAt = g.Max(i => i.PromptAt) ?? g.Min(i => i.StartedAt),
+            });
+
+    /// <summary>Groups sharing a session id are one block, so pages never split them (read API §8.2).</summary>
+    public static IQueryable<SessionBlockRow> Blocks(AIBridgeDbContext db, AuditFilter filter) =>
+        Groups(db, filter)
+            .GroupBy(g => g.SessionId)
+            .Select(b => new SessionBlockRow { SessionId = b.Key, LastActiveAt = b.Max(g => g.LastActiveAt) });
+
+    /// <summary>The block of one session id among this query's groups (a cursor).</summary>
+    public static IQueryable<SessionBlockRow> Block(AIBridgeDbContext db, AuditFilter filter, string sessionId) =>
+        Blocks(db, filter).Where(b => b.SessionId == sessionId);
+
+    /// <summary>The groups of the given blocks (a page).</summary>
+    public static IQueryable<SessionGroupRow> GroupsOf(AIBridgeDbContext db, AuditFilter filter, IReadOnlyCollection<string> sessionIds) =>
+        Groups(db, filter).Where(g => sessionIds.Contains(g.SessionId));
+
+    /// <summary>Blocks in page order; after a cursor block, only those that follow it.</summary>
+    public static IQueryable<string> BlockPage(AIBridgeDbContext db, AuditFilter filter, SessionBlockRow? after, int offset, int limit)
+    {
+        var blocks = Blocks(db, filter);
+        if (after is not null)
+        {
+            blocks = blocks.Where(b => b.LastActiveAt < after.LastActiveAt
+                || (b.LastActiveAt == after.LastActiveAt && string.Compare(b.SessionId, after.SessionId) < 0));
+        }
+
+        return blocks.OrderByDescending(b => b.LastActiveAt).ThenByDescending(b => b.SessionId).Skip(offset).Take(limit).Select(b => b.SessionId);
+    }
+
+    /// <summary>Every visible, completed interception of the given sessions, whatever the <c>q</c>: the base of the session summaries.</summary>
+    public static IQueryable<Interception> OfSessions(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
+        AuditQueries.Visible(db, callerCanRead).Where(i => sessionIds.Contains(i.SessionId));
+
+    public static IQueryable<SessionFirstRow> FirstInterceptions(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
+        OfSessions(db, callerCanRead, sessionIds)
+            .GroupBy(i => new { i.SessionId, i.InitiatorId })
+            .Select(g => g.OrderBy(i => i.StartedAt).ThenBy(i => i.Id)
+                .Select(i => new SessionFirstRow(i.SessionId, i.InitiatorId, i.Client, i.Metadata))
+                .First());
+
+    public static IQueryable<SessionModelRow> ProvidersAndModels(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
+        OfSessions(db, callerCanRead, sessionIds)
+            .Select(i => new SessionModelRow(i.SessionId, i.InitiatorId, i.Provider, i.Model))
+            .Distinct();
+
+    public static IQueryable<SessionTokenSumRow> TokenSums(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
+        db.TokenUsages
+            .Join(OfSessions(db, callerCanRead, sessionIds), t => t.InterceptionId, i => i.Id, (t, i) => new { i.SessionId, i.InitiatorId, Usage = t })
+            .GroupBy(x => new { x.SessionId, x.InitiatorId })
+            .Select(g => new SessionTokenSumRow(
+                g.Key.SessionId,
+                g.Key.InitiatorId,
+                g.Sum(x => x.Usage.InputTokens),
+                g.Sum(x => x.Usage.OutputTokens),
+                g.Sum(x => x.Usage.CacheReadInputTokens),
+                g.Sum(x => x.Usage.CacheWriteInputTokens)));
+
+    /// <summary>Each group's prompt with the greatest (created_at, id).</summary>
+    public static IQueryable<SessionPromptRow> LastPrompts(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
+        db.UserPrompts
+            .Join(OfSessions(db, callerCanRead, sessionIds), p => p.InterceptionId, i => i.Id, (p, i) => new { i.SessionId, i.InitiatorId, p.Prompt, p.CreatedAt, p.Id })
+            .GroupBy(x => new { x.SessionId, x.InitiatorId })
+            .Select(g => g.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id)
+                .Select(x => new SessionPromptRow(x.SessionId, x.InitiatorId, x.Prompt))
+                .First());
+
+    /// <summary>Thread roots of a session, whoever started them (read API §9.1).</summary>
+    public static IQueryable<Interception> Roots(AIBridgeDbContext db, bool callerCanRead, string sessionId) =>
+        AuditQueries.Visible(db, callerCanRead).Where(i => i.SessionId == sessionId && i.ThreadRootId == null);
+
+    /// <summary>The <paramref name="limit"/> roots after the cursor, ascending.</summary>
+    public static IQueryable<Interception> RootsAfter(AIBridgeDbContext db, bool callerCanRead, string sessionId, CursorRow? cursor, int limit)
+    {
+        var roots = Roots(db, callerCanRead, sessionId);
+        if (cursor is not null)
+        {
+            roots = roots.Where(i => i.StartedAt > cursor.StartedAt || (i.StartedAt == cursor.StartedAt && i.Id > cursor.Id));
+        }
+
+        return roots.OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(limit);
+    }
+
+    /// <summary>The <paramref name="limit"/> roots right before the cursor, nearest first (the caller reverses them).</summary>
+    public static IQueryable<Interception> RootsBefore(AIBridgeDbContext db, bool callerCanRead, string sessionId, CursorRow cursor, int limit) =>
+        Roots(db, callerCanRead, sessionId)
+            .Where(i => i.StartedAt < cursor.StartedAt || (i.StartedAt == cursor.StartedAt && i.Id < cursor.Id))
+            .OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)
+            .Take(limit);
+
+    /// <summary>The non-root members of the given threads.</summary>
+    public static IQueryable<Interception> Members(AIBridgeDbContext db, bool callerCanRead, string sessionId, IReadOnlyCollection<Guid> rootIds) =>
+        AuditQueries.Visible(db, callerCanRead)
+            .Where(i => i.SessionId == sessionId && i.ThreadRootId != null && rootIds.Contains(i.ThreadRootId.Value))
+            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id);
+
+    /// <summary>
+    /// Token metadata of every thread of a session, every page (read API §9.2 Decision): roots and the
+    /// members whose root is a completed root of the session.
+    /// </summary>
+    public static IQueryable<string> ThreadTokenMetadata(AIBridgeDbContext db, bool callerCanRead, string sessionId)
+    {
+        var roots = Roots(db, callerCanRead, sessionId).Select(r => r.Id);
+        var threads = AuditQueries.Visible(db, callerCanRead)
+            .Where(i => i.SessionId == sessionId && (i.ThreadRootId == null || roots.Contains(i.ThreadRootId.Value)))
+            .Select(i => i.Id);
+        return db.TokenUsages
+            .Where(t => threads.Contains(t.InterceptionId) && t.Metadata != null)
+            .Select(t => t.Metadata!);
+    }
+}

@@ -1,0 +1,32 @@
+using AIBridge.Application.Audit.Dtos;
+using AIBridge.Application.Audit.Queries.GetSessionThreads;
+using AIBridge.Application.Audit.Queries.ListSessions;
+using AIBridge.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AIBridge.Web.Controllers;
+
+/// <summary>Interceptions grouped into sessions, and one session's threads.</summary>
+[Route("api/v2/aibridge/sessions")]
+public sealed class SessionsController : ApiControllerBase
+{
+    /// <summary>
+    /// Sessions by latest activity. <c>q</c> keys: initiator, provider, model, client, session_id,
+    /// started_after, started_before (no bare words). Pages by <c>offset</c> or <c>after_session_id</c>.
+    /// </summary>
+    [HttpGet]
+    [InternalErrorMessage("Internal error getting AI Bridge sessions.")]
+    [ProducesResponseType<SessionsPage>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<SessionsPage>> List(CancellationToken cancellationToken) =>
+        Ok(await Sender.Send(new ListSessionsQuery(Caller, Request.Query.ToQueryParameters()), cancellationToken));
+
+    /// <summary>One session's threads, oldest first, paged by <c>after_id</c> or <c>before_id</c> (limit 1–200, default 50).</summary>
+    /// <param name="sessionId">A client session id or an interception UUID, percent-encoded (<c>%2F</c> included).</param>
+    /// <param name="cancellationToken">Aborts with the request.</param>
+    [HttpGet("{session_id}")]
+    [InternalErrorMessage("Internal error fetching session.")]
+    [ProducesResponseType<SessionThreadsDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<SessionThreadsDto>> Threads([FromRoute(Name = "session_id")] string sessionId, CancellationToken cancellationToken) =>
+        Ok(await Sender.Send(new GetSessionThreadsQuery(Caller, HttpContext.RawLastPathSegment() ?? sessionId, Request.Query.ToQueryParameters()), cancellationToken));
+}
