@@ -1,16 +1,39 @@
+using System.Net;
 using AIBridge.Infrastructure.Persistence.Providers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
 
-/// <summary>The real AIBridge host on a given database, with nothing replaced.</summary>
-public sealed class AIBridgeFactory(DatabaseProvider provider, string connectionString) : WebApplicationFactory<Program>
+/// <summary>
+/// The real AIBridge host on a given database, with nothing replaced, served by Kestrel on a free
+/// loopback port: tests talk real HTTP to it (raw request targets, streaming, disconnects included).
+/// </summary>
+public sealed class AIBridgeFactory : WebApplicationFactory<Program>
 {
+    private readonly DatabaseProvider provider;
+    private readonly string connectionString;
+    private readonly (string Key, string Value)[] settings;
+
+    /// <param name="provider">The database provider.</param>
+    /// <param name="connectionString">Its connection string.</param>
+    /// <param name="settings">Further configuration, applied last.</param>
+    public AIBridgeFactory(DatabaseProvider provider, string connectionString, params (string Key, string Value)[] settings)
+    {
+        this.provider = provider;
+        this.connectionString = connectionString;
+        this.settings = settings;
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:AIBridge", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -33,6 +33,15 @@ public sealed class ApiClient(WebApplicationFactory<Program> factory)
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
+    /// <summary>GET as <paramref name="user"/>, asserting 200; the body as JSON.</summary>
+    public async Task<JsonElement> GetOkAsync(TestUser user, string path)
+    {
+        var response = await As(user.Token).GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, text);
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     public async Task<TestUser> CreateOwnerAsync(string username = "owner")
     {
         var email = $"{username}@example.com";

@@ -23,7 +23,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
     {
         await CreateDatabaseAsync();
         Factory = new AIBridgeFactory(Provider, ConnectionString);
-        _ = Factory.Server; // starts the host, which applies the migrations
+        Factory.StartServer(); // applies the migrations
 
         await using var connection = await OpenConnectionAsync();
         _respawner = await Respawner.CreateAsync(connection, new RespawnerOptions

@@ -25,8 +25,9 @@ public sealed class ReadinessWithoutDatabaseTests
     public async Task Readyz_is_503_when_the_database_is_unreachable_while_healthz_stays_200()
     {
         await using var factory = new AIBridgeFactory(AIBridge.Infrastructure.Persistence.Providers.DatabaseProvider.Postgres,
-            "Host=127.0.0.1;Port=1;Database=none;Timeout=2");
-        using var client = factory.WithWebHostBuilder(b => b.UseSetting("Database:MigrateOnStartup", "false")).CreateClient();
+            "Host=127.0.0.1;Port=1;Database=none;Timeout=2", ("Database:MigrateOnStartup", "false"));
+        factory.StartServer();
+        using var client = factory.CreateClient();
 
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await client.GetAsync("/readyz")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
