@@ -25,8 +25,11 @@ public static partial class UserRules
         rule.Must(IsValidUsername).WithMessage((_, value) => TagFailure("username", value));
 
     public static IRuleBuilderOptions<T, string?> ValidRealName<T>(this IRuleBuilder<T, string?> rule) =>
-        rule.Must(v => v is null || (v.Length <= NameMaxLength && v.Trim().Length == v.Length))
+        rule.Must(v => v is null || (v.Length <= NameMaxLength && v.Trim().Length == v.Length && !HasControlCharacters(v)))
             .WithMessage((_, value) => TagFailure("user_real_name", value));
+
+    /// <summary>Names are shown in UIs and logs; control characters (U+0000 cannot even be stored on PostgreSQL) are refused.</summary>
+    public static bool HasControlCharacters(string value) => value.Any(char.IsControl);
 
     public static bool IsValidUsername(string? value) =>
         value is { Length: > 0 and <= UsernameMaxLength }

@@ -88,6 +88,21 @@ public abstract class UsersTests(DatabaseFixture fixture) : DatabaseTest(fixture
         body.Validations().Select(v => v.Field).Should().BeEquivalentTo("email", "username", "name");
     }
 
+    [Fact]
+    public async Task Control_characters_in_names_are_validation_errors_not_database_errors()
+    {
+        var owner = await Api.CreateOwnerAsync();
+
+        var user = await ApiClient.PostJsonAsync(Api.As(owner.Token), "/api/v2/users",
+            new { email = "nul@example.com", username = "nul", password = ApiClient.Password, name = "a\u0000b" });
+        var token = await ApiClient.PostJsonAsync(Api.As(owner.Token), "/api/v2/users/me/keys/tokens", new { token_name = "a\u0000b" });
+        var login = await ApiClient.PostJsonAsync(Api.Anonymous(), "/api/v2/users/login", new { email = "a\u0000b@example.com", password = "x" });
+
+        (await user.ShouldBeErrorAsync(HttpStatusCode.BadRequest, "Validation failed.")).Validations().Select(v => v.Field).Should().Equal("name");
+        (await token.ShouldBeErrorAsync(HttpStatusCode.BadRequest, "Validation failed.")).Validations().Select(v => v.Field).Should().Equal("token_name");
+        ((int)login.StatusCode).Should().BeInRange(400, 499);
+    }
+
     [Theory]
     [InlineData("{bad")]
     [InlineData("")]

@@ -6,13 +6,13 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 public static class ApiKeyQueries
 {
     public static IQueryable<ApiKeyCredential> Credential(AIBridgeDbContext db, string id) =>
-        from key in db.ApiKeys
+        from key in db.ApiKeys.NoneUnless(StoredText.CanBeStored(id))
         where key.Id == id
         join user in db.Users on key.UserId equals user.Id
         select new ApiKeyCredential(key.Id, key.HashedSecret, key.ExpiresAt, key.LastUsed, user.Id, user.Username, user.Status, user.Roles);
 
     public static IQueryable<ApiKey> TokenByName(AIBridgeDbContext db, Guid userId, string tokenName) =>
-        db.ApiKeys.Where(k => k.UserId == userId && k.LoginType == LoginType.Token && k.TokenName == tokenName);
+        db.ApiKeys.Where(k => k.UserId == userId && k.LoginType == LoginType.Token && k.TokenName == tokenName).NoneUnless(StoredText.CanBeStored(tokenName));
 
     public static IQueryable<ApiKeyDto> Tokens(AIBridgeDbContext db, Guid userId) =>
         db.ApiKeys
@@ -21,5 +21,5 @@ public static class ApiKeyQueries
             .ProjectToDto();
 
     public static IQueryable<ApiKey> OfUser(AIBridgeDbContext db, Guid userId, string id) =>
-        db.ApiKeys.Where(k => k.Id == id && k.UserId == userId);
+        db.ApiKeys.Where(k => k.Id == id && k.UserId == userId).NoneUnless(StoredText.CanBeStored(id));
 }

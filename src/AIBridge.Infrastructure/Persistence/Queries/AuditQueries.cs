@@ -28,7 +28,8 @@ public static class AuditQueries
     /// <summary>Visible interceptions matching every <c>q</c> filter (read API §6.2).</summary>
     public static IQueryable<Interception> Selected(AIBridgeDbContext db, AuditFilter filter)
     {
-        var rows = Visible(db, filter.CallerCanRead);
+        var rows = Visible(db, filter.CallerCanRead)
+            .NoneUnless(StoredText.CanBeStored([filter.Provider!, filter.Model!, filter.Client!, filter.SessionId!]));
         if (filter.InitiatorId is { } initiatorId)
         {
             rows = rows.Where(i => i.InitiatorId == initiatorId);

@@ -41,11 +41,11 @@ public static class SessionQueries
 
     /// <summary>The block of one session id among this query's groups (a cursor).</summary>
     public static IQueryable<SessionBlockRow> Block(AIBridgeDbContext db, AuditFilter filter, string sessionId) =>
-        Blocks(db, filter).Where(b => b.SessionId == sessionId);
+        Blocks(db, filter).Where(b => b.SessionId == sessionId).NoneUnless(StoredText.CanBeStored(sessionId));
 
     /// <summary>The groups of the given blocks (a page).</summary>
     public static IQueryable<SessionGroupRow> GroupsOf(AIBridgeDbContext db, AuditFilter filter, IReadOnlyCollection<string> sessionIds) =>
-        Groups(db, filter).Where(g => sessionIds.Contains(g.SessionId));
+        Groups(db, filter).Where(g => sessionIds.Contains(g.SessionId)).NoneUnless(StoredText.CanBeStored(sessionIds));
 
     /// <summary>Blocks in page order; after a cursor block, only those that follow it.</summary>
     public static IQueryable<string> BlockPage(AIBridgeDbContext db, AuditFilter filter, SessionBlockRow? after, int offset, int limit)
@@ -62,7 +62,7 @@ public static class SessionQueries
 
     /// <summary>Every visible, completed interception of the given sessions, whatever the <c>q</c>: the base of the session summaries.</summary>
     public static IQueryable<Interception> OfSessions(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
-        AuditQueries.Visible(db, callerCanRead).Where(i => sessionIds.Contains(i.SessionId));
+        AuditQueries.Visible(db, callerCanRead).Where(i => sessionIds.Contains(i.SessionId)).NoneUnless(StoredText.CanBeStored(sessionIds));
 
     public static IQueryable<SessionFirstRow> FirstInterceptions(AIBridgeDbContext db, bool callerCanRead, IReadOnlyCollection<string> sessionIds) =>
         OfSessions(db, callerCanRead, sessionIds)
@@ -99,7 +99,7 @@ public static class SessionQueries
 
     /// <summary>Thread roots of a session, whoever started them (read API §9.1).</summary>
     public static IQueryable<Interception> Roots(AIBridgeDbContext db, bool callerCanRead, string sessionId) =>
-        AuditQueries.Visible(db, callerCanRead).Where(i => i.SessionId == sessionId && i.ThreadRootId == null);
+        AuditQueries.Visible(db, callerCanRead).Where(i => i.SessionId == sessionId && i.ThreadRootId == null).NoneUnless(StoredText.CanBeStored(sessionId));
 
     /// <summary>The <paramref name="limit"/> roots after the cursor, ascending.</summary>
     public static IQueryable<Interception> RootsAfter(AIBridgeDbContext db, bool callerCanRead, string sessionId, CursorRow? cursor, int limit)
@@ -124,6 +124,7 @@ public static class SessionQueries
     public static IQueryable<Interception> Members(AIBridgeDbContext db, bool callerCanRead, string sessionId, IReadOnlyCollection<Guid> rootIds) =>
         AuditQueries.Visible(db, callerCanRead)
             .Where(i => i.SessionId == sessionId && i.ThreadRootId != null && rootIds.Contains(i.ThreadRootId.Value))
+            .NoneUnless(StoredText.CanBeStored(sessionId))
             .OrderBy(i => i.StartedAt).ThenBy(i => i.Id);
 
     /// <summary>
@@ -135,6 +136,7 @@ public static class SessionQueries
         var roots = Roots(db, callerCanRead, sessionId).Select(r => r.Id);
         var threads = AuditQueries.Visible(db, callerCanRead)
             .Where(i => i.SessionId == sessionId && (i.ThreadRootId == null || roots.Contains(i.ThreadRootId.Value)))
+            .NoneUnless(StoredText.CanBeStored(sessionId))
             .Select(i => i.Id);
         return db.TokenUsages
             .Where(t => threads.Contains(t.InterceptionId) && t.Metadata != null)

@@ -13,19 +13,20 @@ public static class UserQueries
     public static IQueryable<User> ByUsername(AIBridgeDbContext db, string username)
     {
         var normalized = User.NormalizeUsername(username);
-        return db.Users.Where(u => u.NormalizedUsername == normalized);
+        return db.Users.Where(u => u.NormalizedUsername == normalized).NoneUnless(StoredText.CanBeStored(normalized));
     }
 
     public static IQueryable<User> ByEmail(AIBridgeDbContext db, string email)
     {
         var normalized = User.NormalizeEmail(email);
-        return db.Users.Where(u => u.NormalizedEmail == normalized);
+        return db.Users.Where(u => u.NormalizedEmail == normalized).NoneUnless(StoredText.CanBeStored(normalized));
     }
 
     public static IQueryable<User> ByUsernameOrEmail(AIBridgeDbContext db, string username, string email)
     {
         var normalizedUsername = User.NormalizeUsername(username);
         var normalizedEmail = User.NormalizeEmail(email);
-        return db.Users.Where(u => u.NormalizedUsername == normalizedUsername || u.NormalizedEmail == normalizedEmail);
+        return db.Users.Where(u => u.NormalizedUsername == normalizedUsername || u.NormalizedEmail == normalizedEmail)
+            .NoneUnless(StoredText.CanBeStored([normalizedUsername, normalizedEmail]));
     }
 }

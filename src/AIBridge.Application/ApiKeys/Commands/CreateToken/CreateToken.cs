@@ -25,7 +25,9 @@ public sealed class CreateTokenCommandValidator : RequestValidator<CreateTokenCo
     {
         RuleFor(x => x.TokenName)
             .MaximumLength(TokenNameMaxLength)
-            .WithMessage((_, value) => UserRules.TagFailure("max", value));
+            .WithMessage((_, value) => UserRules.TagFailure("max", value))
+            .Must(v => v is null || !UserRules.HasControlCharacters(v))
+            .WithMessage((_, value) => UserRules.TagFailure("printascii", value));
     }
 }
 
