@@ -6,22 +6,23 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 /// <summary>Sessions (read API §8) and their threads (§9), grouped and ordered by the database.</summary>
 public static class SessionQueries
 {
-    /// <summary>The selected interceptions grouped by (session id, initiator), with the fields computed over them.</summary>
+    /// <summary>
+    /// The selected interceptions grouped by (session id, initiator), with the fields computed over them.
+    /// The prompts are joined, not pre-aggregated, so the database can use the prompt index for a few
+    /// sessions; an interception has at most one prompt, and MIN/MAX/COUNT DISTINCT ignore repeats anyway.
+    /// </summary>
     public static IQueryable<SessionGroupRow> Groups(AIBridgeDbContext db, AuditFilter filter) =>
         AuditQueries.Selected(db, filter)
-            .LeftJoin(
-                db.UserPrompts.GroupBy(p => p.InterceptionId).Select(g => new { InterceptionId = g.Key, At = g.Max(p => p.CreatedAt) }),
-                i => i.Id,
-                p => p.InterceptionId,
-                (i, p) => new
-                {
-                    i.SessionId,
-                    i.InitiatorId,
-                    i.StartedAt,
-                    i.EndedAt,
-                    Root = i.ThreadRootId == null ? 1L : 0L,
-                    PromptAt = p == null ? (DateTime?)null : p.At,
-                })
+            .LeftJoin(db.UserPrompts, i => i.Id, p => p.InterceptionId, (i, p) => new
+            {
+                i.Id,
+                i.SessionId,
+                i.InitiatorId,
+                i.StartedAt,
+                i.EndedAt,
+                i.ThreadRootId,
+                PromptAt = p == null ? (DateTime?)null : p.CreatedAt,
+            })
             .GroupBy(i => new { i.SessionId, i.InitiatorId })
             .Select(g => new SessionGroupRow
             {
@@ -29,7 +30,7 @@ public static class SessionQueries
                 InitiatorId = g.Key.InitiatorId,
                 StartedAt = g.Min(i => i.StartedAt),
                 EndedAt = g.Max(i => i.EndedAt),
-                Threads = g.Sum(i => i.Root),
+                Threads = g.Where(i => i.ThreadRootId == null).Select(i => i.Id).Distinct().LongCount(),
                 LastActiveAt = g.Max(i => i.PromptAt) ?? g.Min(i => i.StartedAt),
             });
 
