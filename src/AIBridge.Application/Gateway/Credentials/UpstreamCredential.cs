@@ -1,0 +1,47 @@
+using AIBridge.Application.Gateway.Providers;
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Application.Gateway.Credentials;
+
+/// <summary>The one auth header sent upstream, and what is recorded about it (bridge spec §5).</summary>
+/// <param name="HeaderName">"X-Api-Key" or "Authorization"; null when there is no key at all.</param>
+/// <param name="HeaderValue">The header's value (secret: never logged).</param>
+/// <param name="Kind"><c>centralized</c> or <c>byok</c>.</param>
+/// <param name="Hint">The masked key.</param>
+/// <param name="KeyLength">Length of the key in code points, for logs.</param>
+public sealed record UpstreamCredential(string? HeaderName, string? HeaderValue, string Kind, string Hint, int KeyLength)
+{
+    /// <summary>
+    /// Chooses the credential from what the client sent after its AIBridge token was identified.
+    /// In BYOK mode <paramref name="clientAuthorization"/>/<paramref name="clientApiKey"/> are the user's provider key.
+    /// </summary>
+    public static UpstreamCredential Choose(ProviderInstance provider, bool byok, string? clientAuthorization, string? clientApiKey)
+    {
+        if (byok)
+        {
+            if (provider.Type == ProviderType.Anthropic && !string.IsNullOrWhiteSpace(clientApiKey))
+            {
+                return User(GatewayHeaders.ApiKey, clientApiKey.Trim(), clientApiKey.Trim());
+            }
+
+            if (CallerCredentials.BearerToken(clientAuthorization) is { } bearer)
+            {
+                return User(GatewayHeaders.Authorization, "Bearer " + bearer, bearer);
+            }
+        }
+
+        var key = provider.ApiKey;
+        var hint = KeyMask.Mask(key);
+        if (string.IsNullOrEmpty(key))
+        {
+            return new UpstreamCredential(null, null, CredentialKind.Centralized, hint, 0);
+        }
+
+        return provider.Type == ProviderType.Anthropic
+            ? new UpstreamCredential(GatewayHeaders.ApiKey, key, CredentialKind.Centralized, hint, KeyMask.Length(key))
+            : new UpstreamCredential(GatewayHeaders.Authorization, "Bearer " + key, CredentialKind.Centralized, hint, KeyMask.Length(key));
+    }
+
+    private static UpstreamCredential User(string header, string value, string key) =>
+        new(header, value, CredentialKind.Byok, KeyMask.Mask(key), KeyMask.Length(key));
+}

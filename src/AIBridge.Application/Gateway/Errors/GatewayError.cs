@@ -1,0 +1,59 @@
+using System.Text.Json;
+using AIBridge.Application.Gateway.Providers;
+
+namespace AIBridge.Application.Gateway.Errors;
+
+/// <summary>
+/// An error the gateway itself answers, in the caller's provider format so SDKs show it properly
+/// (bridge spec §12). Upstream errors are never rewritten into these.
+/// </summary>
+public sealed record GatewayError(int Status, string AnthropicType, string OpenAIType, string OpenAICode, string Message)
+{
+    public static GatewayError EmptyBody() => new(400, "invalid_request_error", "invalid_request_error", "invalid_json", "empty request body");
+
+    public static GatewayError InvalidJson(string reason) =>
+        new(400, "invalid_request_error", "invalid_request_error", "invalid_json", $"invalid JSON request body: {reason}");
+
+    public static GatewayError Unauthenticated(string message) =>
+        new(401, "authentication_error", "invalid_request_error", "invalid_api_key", message);
+
+    public static GatewayError ByokDisabled() =>
+        new(403, "permission_error", "invalid_request_error", "byok_not_enabled", "Bring Your Own Key (BYOK) mode is not enabled.");
+
+    public static GatewayError RouteNotSupported(string method, string path) =>
+        new(404, "not_found_error", "invalid_request_error", "route_not_found", $"route not supported: {method} {path}");
+
+    public static GatewayError TooLarge(long limit) =>
+        new(413, "request_too_large", "invalid_request_error", "request_too_large", $"request body exceeds {limit} bytes");
+
+    public static GatewayError BackgroundUnsupported() =>
+        new(501, "invalid_request_error", "invalid_request_error", "unsupported_parameter", "background requests are currently not supported by AIBridge");
+
+    public static GatewayError Unreachable(string provider) =>
+        new(502, "api_error", "server_error", "bad_gateway", $"upstream provider \"{provider}\" is unreachable");
+
+    public static GatewayError ProxyError() => new(502, "api_error", "server_error", "bad_gateway", "upstream proxy error");
+
+    public static GatewayError ShuttingDown() => new(503, "api_error", "server_error", "service_unavailable", "AIBridge is shutting down");
+
+    public static GatewayError AuthUnavailable() =>
+        new(503, "api_error", "server_error", "service_unavailable", "authentication is temporarily unavailable");
+
+    public static GatewayError Timeout(string provider) =>
+        new(504, "timeout_error", "server_error", "gateway_timeout", $"upstream provider \"{provider}\" did not respond in time");
+
+    public static GatewayError Internal() => new(500, "api_error", "server_error", "internal_error", "internal error");
+
+    /// <summary>The JSON body in the format of <paramref name="type"/>.</summary>
+    public byte[] Body(ProviderType type) => type == ProviderType.Anthropic
+        ? JsonSerializer.SerializeToUtf8Bytes(new AnthropicBody("error", new AnthropicDetail(AnthropicType, Message)), GatewayErrorJson.Default.AnthropicBody)
+        : JsonSerializer.SerializeToUtf8Bytes(new OpenAIBody(new OpenAIDetail(Message, OpenAIType, OpenAICode)), GatewayErrorJson.Default.OpenAIBody);
+}
+
+public sealed record AnthropicBody(string Type, AnthropicDetail Error);
+
+public sealed record AnthropicDetail(string Type, string Message);
+
+public sealed record OpenAIBody(OpenAIDetail Error);
+
+public sealed record OpenAIDetail(string Message, string Type, string Code);

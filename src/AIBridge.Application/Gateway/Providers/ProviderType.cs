@@ -1,0 +1,24 @@
+namespace AIBridge.Application.Gateway.Providers;
+
+/// <summary>The API family a provider instance speaks; stored as <c>provider</c> and selects the error format.</summary>
+public enum ProviderType
+{
+    Anthropic,
+    OpenAI,
+}
+
+public static class ProviderTypes
+{
+    public static string Name(this ProviderType type) => type switch
+    {
+        ProviderType.Anthropic => "anthropic",
+        _ => "openai",
+    };
+
+    public static ProviderType? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        "anthropic" => ProviderType.Anthropic,
+        "openai" => ProviderType.OpenAI,
+        _ => null,
+    };
+}

@@ -1,0 +1,69 @@
+using AIBridge.Application.Gateway.Providers;
+using AIBridge.Application.Gateway.Routing;
+
+namespace AIBridge.UnitTests.Gateway;
+
+public sealed class ProviderAndRouteTests
+{
+    [Fact]
+    public void Defaults_when_nothing_is_configured()
+    {
+        var catalog = ProviderCatalog.Create(new Dictionary<string, ProviderSettings>(), name => name == "OPENAI_API_KEY" ? "sk-env" : null);
+
+        catalog.All.Select(p => (p.Name, p.Type, p.BaseUrl.ToString(), p.ApiKey)).Should().BeEquivalentTo(new[]
+        {
+            ("anthropic", ProviderType.Anthropic, "https://api.anthropic.com/", (string?)null),
+            ("openai", ProviderType.OpenAI, "https://api.openai.com/v1", "sk-env"),
+        });
+    }
+
+    [Theory]
+    [InlineData("Bad_Name", "anthropic", null, "invalid provider name \"Bad_Name\": must match ^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [InlineData("a--b", "anthropic", null, "invalid provider name \"a--b\": must match ^[a-z0-9]+(-[a-z0-9]+)*$")]
+    [InlineData("sessions", "openai", null, "invalid provider name \"sessions\": reserved")]
+    [InlineData("x", "gemini", null, "unknown provider type \"gemini\" for provider \"x\"")]
+    [InlineData("x", "openai", "ftp://host", "invalid base URL for provider \"x\"")]
+    [InlineData("x", "openai", "not a url", "invalid base URL for provider \"x\"")]
+    public void Misconfiguration_stops_with_the_specs_message(string name, string type, string? baseUrl, string message)
+    {
+        var act = () => ProviderCatalog.Create(new Dictionary<string, ProviderSettings> { [name] = new() { Type = type, BaseUrl = baseUrl } }, _ => null);
+
+        act.Should().Throw<InvalidOperationException>().WithMessage(message);
+    }
+
+    [Fact]
+    public void Upstream_uri_keeps_the_base_path_and_the_query()
+    {
+        var provider = new ProviderInstance("openai-eu", ProviderType.OpenAI, new Uri("http://host/api/"), null);
+
+        provider.UpstreamUri("/chat/completions", "?a=1").ToString().Should().Be("http://host/api/chat/completions?a=1");
+    }
+
+    [Theory]
+    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages", BridgedApi.AnthropicMessages, "/v1/messages")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/messages", null, "/v1/messages")]
+    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages/count_tokens", null, "/v1/messages/count_tokens")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/models", null, "/v1/models")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/models/claude-x", null, "/v1/models/claude-x")]
+    [InlineData(ProviderType.Anthropic, "POST", "/api/event_logging/batch", null, "/api/event_logging/batch")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/chat/completions", BridgedApi.ChatCompletions, "/chat/completions")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/chat/completions", null, "/chat/completions")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/responses", BridgedApi.Responses, "/responses")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/responses/resp_1/input_items", null, "/responses/resp_1/input_items")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/models", null, "/models")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/conversations", null, "/conversations")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/conversations/c_1/items", null, "/conversations/c_1/items")]
+    public void Route_table(ProviderType type, string method, string rest, BridgedApi? api, string upstream) =>
+        GatewayRoute.Match(type, method, rest).Should().Be(new GatewayRoute(api, upstream));
+
+    [Theory]
+    [InlineData(ProviderType.Anthropic, "/v1/complete")]
+    [InlineData(ProviderType.Anthropic, "/v1/chat/completions")]
+    [InlineData(ProviderType.Anthropic, "/v1/messagesx")]
+    [InlineData(ProviderType.OpenAI, "/v1/completions")]
+    [InlineData(ProviderType.OpenAI, "/chat/completions")]
+    [InlineData(ProviderType.OpenAI, "/v1/messages")]
+    [InlineData(ProviderType.OpenAI, "/v1/modelsx")]
+    public void Unknown_routes_do_not_match(ProviderType type, string rest) =>
+        GatewayRoute.Match(type, "POST", rest).Should().BeNull();
+}
