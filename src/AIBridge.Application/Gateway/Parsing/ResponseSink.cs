@@ -1,0 +1,20 @@
+namespace AIBridge.Application.Gateway.Parsing;
+
+/// <summary>A client tool call the model made (bridge spec §9.7).</summary>
+/// <param name="Input">Valid JSON text (see <see cref="ToolInput.Normalize"/>).</param>
+public sealed record ParsedToolCall(string ResponseId, string? CallId, string? ItemId, string Tool, string Input);
+
+/// <summary>The one usage row of a response (bridge spec §9.5): input excludes cached tokens.</summary>
+/// <param name="Metadata">Provider extras, every key always present.</param>
+public sealed record ParsedUsage(string ResponseId, long Input, long Output, long CacheRead, long CacheWrite, IReadOnlyDictionary<string, long> Metadata);
+
+/// <summary>What a parser reports as it reads a response. Calls arrive as soon as each is complete.</summary>
+public interface IResponseSink
+{
+    void ToolCall(ParsedToolCall call);
+
+    /// <param name="source"><c>thinking</c>, <c>reasoning_summary</c> or <c>commentary</c>.</param>
+    void Thought(string content, string source);
+
+    void Usage(ParsedUsage usage);
+}

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using AIBridge.Application.Gateway.Parsing;
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Application.Gateway.Recording;
+
+/// <summary>
+/// Everything recorded about one bridged request, from its start to its end (bridge spec §9): turns
+/// what the parser reports into rows and hands them to the recorder. Never throws into the relay.
+/// </summary>
+public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt) : IResponseSink
+{
+    private ResponseParser? _parser;
+    private DateTime? _successAt;
+    private int _ended;
+
+    public Guid Id => interception.Id;
+
+    public void Start(string? correlatingToolCallId) => recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId));
+
+    /// <summary>The parser whose response id the prompt row carries.</summary>
+    public void Attach(ResponseParser parser) => _parser = parser;
+
+    /// <summary>Response headers arrived; only a 2xx answer records the prompt (a failed call's retry will).</summary>
+    public void ResponseStarted(int status)
+    {
+        if (status is >= 200 and < 300)
+        {
+            _successAt = Now();
+        }
+    }
+
+    /// <summary>Ends the interception exactly once, whatever happened.</summary>
+    public void End()
+    {
+        if (Interlocked.Exchange(ref _ended, 1) == 1)
+        {
+            return;
+        }
+
+        if (_successAt is { } at && prompt is not null)
+        {
+            recorder.Enqueue(new UserPromptRecorded(new UserPrompt
+            {
+                Id = Guid.NewGuid(),
+                InterceptionId = interception.Id,
+                ProviderResponseId = _parser?.ResponseId ?? "",
+                Prompt = prompt,
+                Metadata = "{}",
+                CreatedAt = at,
+            }));
+        }
+
+        var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint));
+    }
+
+    public void ToolCall(ParsedToolCall call) => recorder.Enqueue(new ToolUsageRecorded(new ToolUsage
+    {
+        Id = Guid.NewGuid(),
+        InterceptionId = interception.Id,
+        ProviderResponseId = call.ResponseId,
+        ProviderToolCallId = call.CallId,
+        ProviderItemId = call.ItemId,
+        Tool = call.Tool,
+        Input = call.Input,
+        Metadata = "{}",
+        CreatedAt = Now(),
+    }));
+
+    public void Thought(string content, string source) => recorder.Enqueue(new ModelThoughtRecorded(new ModelThought
+    {
+        Id = Guid.NewGuid(),
+        InterceptionId = interception.Id,
+        Content = content,
+        Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = source }),
+        CreatedAt = Now(),
+    }));
+
+    public void Usage(ParsedUsage usage) => recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
+    {
+        Id = Guid.NewGuid(),
+        InterceptionId = interception.Id,
+        ProviderResponseId = usage.ResponseId,
+        InputTokens = usage.Input,
+        OutputTokens = usage.Output,
+        CacheReadInputTokens = usage.CacheRead,
+        CacheWriteInputTokens = usage.CacheWrite,
+        Metadata = JsonSerializer.Serialize(usage.Metadata),
+        CreatedAt = Now(),
+    }));
+
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,52 @@
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Application.Gateway.Recording;
+
+/// <summary>
+/// One thing to persist, handed from a request to the background writer (bridge spec §9.1). The
+/// writer applies them in order per batch: starts, then children, then ends.
+/// </summary>
+public abstract record RecordedItem(Guid InterceptionId)
+{
+    /// <summary>Approximate payload size, for the queue's byte bound.</summary>
+    public abstract int ApproximateBytes { get; }
+}
+
+/// <param name="Interception">The new row, <c>thread_*</c> and <c>session_id</c> still to be resolved by the writer.</param>
+/// <param name="CorrelatingToolCallId">The tool call this request answers, from which the writer resolves lineage.</param>
+public sealed record InterceptionStarted(Interception Interception, string? CorrelatingToolCallId) : RecordedItem(Interception.Id)
+{
+    public override int ApproximateBytes => 512 + (Interception.Metadata?.Length ?? 0) + (Interception.ClientSessionId?.Length ?? 0);
+}
+
+/// <param name="CredentialHint">Written again for centralized keys, which a future key pool may switch mid-request.</param>
+public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint) : RecordedItem(Id)
+{
+    public override int ApproximateBytes => 64;
+}
+
+public sealed record TokenUsageRecorded(TokenUsage Usage) : RecordedItem(Usage.InterceptionId)
+{
+    public override int ApproximateBytes => 256 + (Usage.Metadata?.Length ?? 0);
+}
+
+public sealed record UserPromptRecorded(UserPrompt Prompt) : RecordedItem(Prompt.InterceptionId)
+{
+    public override int ApproximateBytes => 128 + (Prompt.Prompt.Length * 2);
+}
+
+public sealed record ToolUsageRecorded(ToolUsage Tool) : RecordedItem(Tool.InterceptionId)
+{
+    public override int ApproximateBytes => 256 + (Tool.Input.Length * 2);
+}
+
+public sealed record ModelThoughtRecorded(ModelThought Thought) : RecordedItem(Thought.InterceptionId)
+{
+    public override int ApproximateBytes => 128 + (Thought.Content.Length * 2);
+}
+
+/// <summary>A token was used: <c>api_keys.last_used</c> and <c>users.last_seen_at</c>, coalesced per key.</summary>
+public sealed record ApiKeyUsed(string KeyId, Guid UserId, DateTime At) : RecordedItem(Guid.Empty)
+{
+    public override int ApproximateBytes => 64;
+}
