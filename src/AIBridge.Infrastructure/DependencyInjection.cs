@@ -1,10 +1,12 @@
 using AIBridge.Application.ApiKeys;
 using AIBridge.Application.Audit;
 using AIBridge.Application.Common.Interfaces;
+using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Users;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Repositories;
+using AIBridge.Infrastructure.Recording;
 using AIBridge.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +38,11 @@ public static class DependencyInjection
         services.AddScoped<IAuditReadRepository, AuditReadRepository>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton<RecordQueue>();
+        services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
+        services.AddSingleton<RecordWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RecordWriter>());
         return services;
     }
 }

@@ -28,7 +28,8 @@ public static class DependencyInjection
         services.AddAuthentication(SessionTokenAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(
                 SessionTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SessionTokenAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser().Build());
 
         services.AddControllers(options =>
             {

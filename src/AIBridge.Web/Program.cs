@@ -2,6 +2,7 @@ using AIBridge.Application;
 using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Web;
+using AIBridge.Web.Gateway;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -13,6 +14,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
 builder.Services.AddApplicationServices();
 builder.Services.AddInfrastructureServices(builder.Configuration);
 builder.AddWebServices();
+builder.Services.AddGateway(builder.Configuration);
 
 var app = builder.Build();
 
@@ -22,13 +24,15 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
 }
 
+// No UseAuthentication: API endpoints authenticate through their authorization policy, so the
+// gateway's routes never pay for the API's token check (they have their own, cached).
 app.UseExceptionHandler();
-app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapControllers();
+app.MapGateway();
 
 await app.RunAsync();
 

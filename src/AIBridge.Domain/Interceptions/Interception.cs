@@ -55,6 +55,7 @@ public sealed class Interception
     public List<ModelThought> ModelThoughts { get; set; } = [];
 
     public const int ClientMaxLength = 64;
+    public const int ModelMaxLength = 256;
     public const int ClientSessionIdMaxLength = 256;
     public const int CredentialHintMaxLength = 15;
 

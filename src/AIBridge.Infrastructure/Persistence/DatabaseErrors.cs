@@ -24,4 +24,28 @@ internal static class DatabaseErrors
 
         return false;
     }
+
+    /// <summary>
+    /// A failure that retrying the same write cannot fix: a constraint or data error in the rows, or a
+    /// bug. Connection loss, timeouts, locks and a database that is down are transient.
+    /// </summary>
+    public static bool IsPermanent(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException pg:
+                    return pg.SqlState.StartsWith("23", StringComparison.Ordinal) || pg.SqlState.StartsWith("22", StringComparison.Ordinal);
+                case SqlException sql:
+                    return sql.Number is 2627 or 2601 or 547 or 515 or 8152 or 2628 or 245;
+                case SqliteException lite:
+                    return lite.SqliteErrorCode is 19 or 20 or 18;
+                case System.Data.Common.DbException or TimeoutException or IOException or System.Net.Sockets.SocketException:
+                    return false;
+            }
+        }
+
+        return exception is not Microsoft.EntityFrameworkCore.DbUpdateException;
+    }
 }

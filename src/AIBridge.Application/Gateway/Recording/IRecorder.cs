@@ -8,4 +8,7 @@ public interface IRecorder
 {
     /// <returns>False when the record was dropped.</returns>
     bool Enqueue(RecordedItem item);
+
+    /// <summary>A response's parser fell too far behind and was given up (the relay carried on).</summary>
+    void CountParseAbandoned();
 }

@@ -60,10 +60,10 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         Id = Guid.NewGuid(),
         InterceptionId = interception.Id,
         ProviderResponseId = call.ResponseId,
-        ProviderToolCallId = call.CallId,
+        ProviderToolCallId = RecordedText.Clean(call.CallId),
         ProviderItemId = call.ItemId,
-        Tool = call.Tool,
-        Input = call.Input,
+        Tool = RecordedText.Clean(call.Tool)!,
+        Input = RecordedText.Clean(call.Input)!,
         Metadata = "{}",
         CreatedAt = Now(),
     }));
@@ -72,7 +72,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
     {
         Id = Guid.NewGuid(),
         InterceptionId = interception.Id,
-        Content = content,
+        Content = RecordedText.Clean(content)!,
         Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = source }),
         CreatedAt = Now(),
     }));

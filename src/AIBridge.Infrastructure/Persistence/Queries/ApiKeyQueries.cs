@@ -20,6 +20,9 @@ public static class ApiKeyQueries
             .OrderBy(k => k.CreatedAt).ThenBy(k => k.Id)
             .ProjectToDto();
 
+    public static IQueryable<ApiKey> ById(AIBridgeDbContext db, string id) =>
+        db.ApiKeys.Where(k => k.Id == id).NoneUnless(StoredText.CanBeStored(id));
+
     public static IQueryable<ApiKey> OfUser(AIBridgeDbContext db, Guid userId, string id) =>
         db.ApiKeys.Where(k => k.Id == id && k.UserId == userId).NoneUnless(StoredText.CanBeStored(id));
 }

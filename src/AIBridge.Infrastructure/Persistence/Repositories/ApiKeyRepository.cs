@@ -23,7 +23,7 @@ internal sealed class ApiKeyRepository(AIBridgeDbContext db) : IApiKeyRepository
 
     public async Task TouchAsync(string id, Guid userId, DateTime now, CancellationToken cancellationToken)
     {
-        await db.ApiKeys.Where(k => k.Id == id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsed, now), cancellationToken);
+        await ApiKeyQueries.ById(db, id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsed, now), cancellationToken);
         await UserQueries.ById(db, userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, now), cancellationToken);
     }
 }

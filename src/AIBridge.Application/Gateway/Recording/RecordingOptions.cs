@@ -1,0 +1,21 @@
+namespace AIBridge.Application.Gateway.Recording;
+
+/// <summary><c>AIBridge:Recording</c> (bridge spec §10).</summary>
+public sealed class RecordingOptions
+{
+    public int MaxQueuedRecords { get; set; } = 1_000_000;
+
+    public long MaxQueuedBytes { get; set; } = 256L * 1024 * 1024;
+
+    public int BatchSize { get; set; } = 500;
+
+    public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}

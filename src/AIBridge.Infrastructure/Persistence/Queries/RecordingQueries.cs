@@ -1,0 +1,29 @@
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Infrastructure.Persistence.Queries;
+
+/// <summary>The recorder's look-ups and updates (bridge spec §9.9, §10).</summary>
+public static class RecordingQueries
+{
+    /// <summary>The interception whose response made a tool call, and its thread root: the most recent call with that id.</summary>
+    public static IQueryable<ThreadParentRow> ToolCallOrigin(AIBridgeDbContext db, string providerToolCallId) =>
+        (from tool in db.ToolUsages
+         where tool.ProviderToolCallId == providerToolCallId
+         join interception in db.Interceptions on tool.InterceptionId equals interception.Id
+         orderby tool.CreatedAt descending
+         select new ThreadParentRow(interception.Id, interception.ThreadRootId))
+        .Take(1)
+        .NoneUnless(StoredText.CanBeStored(providerToolCallId));
+
+    public static IQueryable<ThreadParentRow> ThreadOf(AIBridgeDbContext db, Guid interceptionId) =>
+        db.Interceptions.Where(i => i.Id == interceptionId).Select(i => new ThreadParentRow(i.Id, i.ThreadRootId));
+
+    /// <summary>An interception not ended yet: an end applies only once.</summary>
+    public static IQueryable<Interception> Open(AIBridgeDbContext db, Guid interceptionId) =>
+        db.Interceptions.Where(i => i.Id == interceptionId && i.EndedAt == null);
+}
+
+public sealed record ThreadParentRow(Guid Id, Guid? ThreadRootId)
+{
+    public Guid RootId => ThreadRootId ?? Id;
+}

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using AIBridge.Application.Gateway.Recording;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIBridge.Infrastructure.Recording;
+
+/// <summary>
+/// The bounded in-process queue between requests and the background writer (bridge spec §10).
+/// Enqueueing never blocks: past the record or byte bound the record is dropped, logged (rate-limited)
+/// and counted, and so is every later record of an interception whose start was dropped.
+/// </summary>
+public sealed partial class RecordQueue : IRecorder, IDisposable
+{
+    private readonly Channel<RecordedItem> _channel = Channel.CreateUnbounded<RecordedItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ConcurrentDictionary<Guid, byte> _droppedStarts = new();
+    private readonly RecordingOptions _options;
+    private readonly ILogger<RecordQueue> _logger;
+    private long _records;
+    private long _bytes;
+    private long _droppedSinceLog;
+    private long _lastDropLog;
+
+    public RecordQueue(IOptions<RecordingOptions> options, ILogger<RecordQueue> logger)
+    {
+        _options = options.Value;
+        _logger = logger;
+        Metrics = new RecordingMetrics(() => Interlocked.Read(ref _records), () => Interlocked.Read(ref _bytes));
+    }
+
+    public RecordingMetrics Metrics { get; }
+
+    public long Count => Interlocked.Read(ref _records);
+
+    /// <summary>Recent tool calls by provider call id, so lineage resolves while their rows are still queued.</summary>
+    public RecentToolCalls RecentCalls { get; } = new();
+
+    internal ChannelReader<RecordedItem> Reader => _channel.Reader;
+
+    public bool Enqueue(RecordedItem item)
+    {
+        if (item.InterceptionId != Guid.Empty && _droppedStarts.ContainsKey(item.InterceptionId))
+        {
+            if (item is InterceptionEnded)
+            {
+                _droppedStarts.TryRemove(item.InterceptionId, out _);
+            }
+
+            return Drop(item, "orphan");
+        }
+
+        var bytes = item.ApproximateBytes;
+        if (Interlocked.Increment(ref _records) > _options.MaxQueuedRecords || Interlocked.Add(ref _bytes, bytes) > _options.MaxQueuedBytes)
+        {
+            Interlocked.Decrement(ref _records);
+            Interlocked.Add(ref _bytes, -bytes);
+            if (item is InterceptionStarted)
+            {
+                _droppedStarts[item.InterceptionId] = 0;
+            }
+
+            return Drop(item, "queue_full");
+        }
+
+        if (item is ToolUsageRecorded { Tool.ProviderToolCallId: { } callId } tool)
+        {
+            RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.Tool.CreatedAt);
+        }
+
+        if (!_channel.Writer.TryWrite(item))
+        {
+            Interlocked.Decrement(ref _records);
+            Interlocked.Add(ref _bytes, -bytes);
+            return Drop(item, "closed");
+        }
+
+        return true;
+    }
+
+    public void CountParseAbandoned() => Metrics.ParseAbandoned.Add(1);
+
+    /// <summary>No more records are accepted (shutdown); the writer drains what is queued.</summary>
+    public void Close() => _channel.Writer.TryComplete();
+
+    internal void Dequeued(RecordedItem item)
+    {
+        Interlocked.Decrement(ref _records);
+        Interlocked.Add(ref _bytes, -item.ApproximateBytes);
+    }
+
+    internal void CountDropped(RecordedItem item, string reason) => Metrics.Dropped.Add(1, Tags(item, reason));
+
+    private bool Drop(RecordedItem item, string reason)
+    {
+        CountDropped(item, reason);
+        Interlocked.Increment(ref _droppedSinceLog);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastDropLog);
+        if (now - last >= 10_000 && Interlocked.CompareExchange(ref _lastDropLog, now, last) == last)
+        {
+            LogDropped(_logger, Interlocked.Exchange(ref _droppedSinceLog, 0), reason, Count);
+        }
+
+        return false;
+    }
+
+    internal static KeyValuePair<string, object?>[] Tags(RecordedItem item, string? reason = null) => reason is null
+        ? [new("kind", Kind(item))]
+        : [new("kind", Kind(item)), new("reason", reason)];
+
+    private static string Kind(RecordedItem item) => item switch
+    {
+        InterceptionStarted => "interception",
+        InterceptionEnded => "interception_end",
+        TokenUsageRecorded => "token_usage",
+        UserPromptRecorded => "user_prompt",
+        ToolUsageRecorded => "tool_usage",
+        ModelThoughtRecorded => "model_thought",
+        _ => "api_key_use",
+    };
+
+    public void Dispose() => Metrics.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording dropped {Count} record(s) ({Reason}); {Queued} queued")]
+    private static partial void LogDropped(ILogger logger, long count, string reason, long queued);
+}

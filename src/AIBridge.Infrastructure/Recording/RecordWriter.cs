@@ -1,0 +1,278 @@
+using System.Diagnostics;
+using AIBridge.Application.Gateway.Recording;
+using AIBridge.Domain.Interceptions;
+using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AIBridge.Infrastructure.Recording;
+
+/// <summary>
+/// The one background writer (bridge spec §10): drains <see cref="RecordQueue"/> in batches, one
+/// transaction each (starts with their lineage, then children, then ends), retries transient failures
+/// with backoff for as long as it takes, isolates bad records, and flushes the queue on shutdown after
+/// the web server has stopped.
+/// </summary>
+public sealed partial class RecordWriter(
+    RecordQueue queue, IServiceScopeFactory scopes, IOptions<RecordingOptions> options, ILogger<RecordWriter> logger) : IHostedLifecycleService, IDisposable
+{
+    private readonly RecordingOptions _options = options.Value;
+    private readonly CancellationTokenSource _abort = new();
+    private Task _loop = Task.CompletedTask;
+    private bool _failing;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(RunAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs after every other service stopped, the web server included: no request can record any more.</summary>
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        queue.Close();
+        if (await Task.WhenAny(_loop, Task.Delay(_options.ShutdownFlushTimeout, CancellationToken.None)) != _loop)
+        {
+            await _abort.CancelAsync();
+            LogUnflushed(logger, queue.Count);
+        }
+
+        await _loop;
+    }
+
+    public void Dispose() => _abort.Dispose();
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task RunAsync()
+    {
+        var reader = queue.Reader;
+        var batch = new List<RecordedItem>(_options.BatchSize);
+        try
+        {
+            while (await reader.WaitToReadAsync(_abort.Token))
+            {
+                await FillAsync(batch);
+                await WriteWithRetryAsync(batch);
+                foreach (var item in batch)
+                {
+                    queue.Dequeued(item);
+                }
+
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+        {
+            foreach (var item in batch.Concat(Drain(reader)))
+            {
+                queue.CountDropped(item, "shutdown");
+            }
+        }
+    }
+
+    /// <summary>Takes what is queued, waiting at most <see cref="RecordingOptions.MaxBatchDelay"/> for the batch to fill.</summary>
+    private async Task FillAsync(List<RecordedItem> batch)
+    {
+        var reader = queue.Reader;
+        var started = Stopwatch.GetTimestamp();
+        while (batch.Count < _options.BatchSize)
+        {
+            if (reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                continue;
+            }
+
+            var left = _options.MaxBatchDelay - Stopwatch.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_abort.Token);
+            wait.CancelAfter(left);
+            try
+            {
+                if (!await reader.WaitToReadAsync(wait.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!_abort.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task WriteWithRetryAsync(IReadOnlyList<RecordedItem> batch)
+    {
+        var delay = _options.RetryInitialDelay;
+        while (true)
+        {
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                await WriteAsync(batch);
+                queue.Metrics.BatchSeconds.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                foreach (var item in batch)
+                {
+                    queue.Metrics.Written.Add(1, RecordQueue.Tags(item));
+                }
+
+                if (_failing)
+                {
+                    _failing = false;
+                    LogRecovered(logger);
+                }
+
+                return;
+            }
+            catch (Exception e) when (DatabaseErrors.IsPermanent(e))
+            {
+                if (batch.Count == 1)
+                {
+                    LogRejected(logger, e, batch[0].InterceptionId, batch[0].GetType().Name);
+                    queue.CountDropped(batch[0], "rejected");
+                    return;
+                }
+
+                // Isolate the bad records; the rest are written.
+                var half = batch.Count / 2;
+                await WriteWithRetryAsync(batch.Take(half).ToList());
+                await WriteWithRetryAsync(batch.Skip(half).ToList());
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !_abort.IsCancellationRequested)
+            {
+                if (!_failing)
+                {
+                    _failing = true;
+                    LogFailing(logger, e, batch.Count);
+                }
+
+                queue.Metrics.Retries.Add(1);
+                var jittered = delay * (0.5 + Random.Shared.NextDouble());
+                await Task.Delay(jittered, _abort.Token);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.RetryMaxDelay.Ticks));
+            }
+        }
+    }
+
+    private async Task WriteAsync(IReadOnlyList<RecordedItem> batch)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AIBridgeDbContext>();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(_abort.Token);
+
+        var started = new Dictionary<Guid, Interception>();
+        var ends = new List<InterceptionEnded>();
+        var touches = new Dictionary<string, ApiKeyUsed>(StringComparer.Ordinal);
+        foreach (var item in batch)
+        {
+            switch (item)
+            {
+                case InterceptionStarted start:
+                    await ResolveLineageAsync(db, start);
+                    started[start.InterceptionId] = start.Interception;
+                    db.Interceptions.Add(start.Interception);
+                    break;
+                case InterceptionEnded end when started.TryGetValue(end.InterceptionId, out var interception):
+                    interception.EndedAt = end.EndedAt;
+                    interception.CredentialHint = end.CredentialHint ?? interception.CredentialHint;
+                    break;
+                case InterceptionEnded end:
+                    ends.Add(end);
+                    break;
+                case TokenUsageRecorded usage:
+                    db.TokenUsages.Add(usage.Usage);
+                    break;
+                case UserPromptRecorded prompt:
+                    db.UserPrompts.Add(prompt.Prompt);
+                    break;
+                case ToolUsageRecorded tool:
+                    db.ToolUsages.Add(tool.Tool);
+                    break;
+                case ModelThoughtRecorded thought:
+                    db.ModelThoughts.Add(thought.Thought);
+                    break;
+                case ApiKeyUsed used when !touches.TryGetValue(used.KeyId, out var seen) || seen.At < used.At:
+                    touches[used.KeyId] = used;
+                    break;
+            }
+        }
+
+        await db.SaveChangesAsync(_abort.Token);
+        foreach (var end in ends)
+        {
+            await RecordingQueries.Open(db, end.InterceptionId).ExecuteUpdateAsync(
+                s => s.SetProperty(i => i.EndedAt, end.EndedAt).SetProperty(i => i.CredentialHint, i => end.CredentialHint ?? i.CredentialHint), _abort.Token);
+        }
+
+        foreach (var touch in touches.Values)
+        {
+            await ApiKeyQueries.ById(db, touch.KeyId).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsed, touch.At), _abort.Token);
+            await UserQueries.ById(db, touch.UserId).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSeenAt, touch.At), _abort.Token);
+        }
+
+        await transaction.CommitAsync(_abort.Token);
+    }
+
+    /// <summary>
+    /// Bridge spec §9.9: the interception whose response made the correlating tool call is the parent;
+    /// its root (or itself) is the root. Memory first (calls may still be queued), then the database.
+    /// </summary>
+    private async Task ResolveLineageAsync(AIBridgeDbContext db, InterceptionStarted start)
+    {
+        var interception = start.Interception;
+        ThreadParentRow? parent = null;
+        if (start.CorrelatingToolCallId is { } callId)
+        {
+            if (queue.RecentCalls.FindCall(callId) is { } parentId && parentId != interception.Id)
+            {
+                parent = queue.RecentCalls.FindRoot(parentId) is { } root
+                    ? new ThreadParentRow(parentId, root == parentId ? null : root)
+                    : await RecordingQueries.ThreadOf(db, parentId).FirstOrDefaultAsync(_abort.Token);
+            }
+
+            parent ??= await RecordingQueries.ToolCallOrigin(db, callId).FirstOrDefaultAsync(_abort.Token);
+        }
+
+        interception.ThreadParentId = parent?.Id;
+        interception.ThreadRootId = parent?.RootId;
+        interception.SessionId = Interception.DeriveSessionId(interception.ClientSessionId, interception.ThreadRootId, interception.Id);
+        queue.RecentCalls.SetRoot(interception.Id, interception.ThreadRootId ?? interception.Id);
+    }
+
+    private static IEnumerable<RecordedItem> Drain(System.Threading.Channels.ChannelReader<RecordedItem> reader)
+    {
+        while (reader.TryRead(out var item))
+        {
+            yield return item;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording a batch of {Count} record(s) failed; retrying with backoff until the database is back")]
+    private static partial void LogFailing(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Recording recovered: the database accepts writes again")]
+    private static partial void LogRecovered(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording rejected a {Kind} record of interception {InterceptionId}; dropped")]
+    private static partial void LogRejected(ILogger logger, Exception exception, Guid interceptionId, string kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording could not flush {Count} queued record(s) before shutdown; they are lost")]
+    private static partial void LogUnflushed(ILogger logger, long count);
+}

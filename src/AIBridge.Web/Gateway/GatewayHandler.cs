@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AIBridge.Application.Common.Security;
+using AIBridge.Application.Gateway;
+using AIBridge.Application.Gateway.Credentials;
+using AIBridge.Application.Gateway.Errors;
+using AIBridge.Application.Gateway.Parsing;
+using AIBridge.Application.Gateway.Providers;
+using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Gateway.Requests;
+using AIBridge.Application.Gateway.Routing;
+using AIBridge.Domain.Interceptions;
+using AIBridge.Web.Infrastructure;
+
+namespace AIBridge.Web.Gateway;
+
+/// <summary>
+/// The provider routes <c>/api/v2/aibridge/{provider}/…</c> (bridge spec §3–§8). Deliberately outside
+/// MVC and the mediator: a stream must not pass through per-message behaviours or any buffering.
+/// </summary>
+public sealed partial class GatewayHandler(
+    ProviderCatalog catalog,
+    GatewayAuthenticator authenticator,
+    GatewayOptions options,
+    UpstreamClients clients,
+    IRecorder recorder,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<GatewayHandler> logger)
+{
+    public const string Prefix = "/api/v2/aibridge/";
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var name = context.Request.RouteValues["provider"] as string ?? "";
+        if (catalog.Find(name) is not { } provider)
+        {
+            await RouteNotFoundAsync(context);
+            return;
+        }
+
+        try
+        {
+            await HandleAsync(context, provider);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception e)
+        {
+            LogFault(logger, e, context.Request.Method, context.Request.Path);
+            await context.WriteAsync(GatewayError.Internal(), provider.Type);
+        }
+    }
+
+    /// <summary>A path under <c>/api/v2</c> that is neither an API route nor a provider.</summary>
+    public static async Task RouteNotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        await context.Response.WriteAsJsonAsync(new ErrorResponse("Route not found."), ApiJson.Options, ApiJson.ContentType);
+    }
+
+    private async Task HandleAsync(HttpContext context, ProviderInstance provider)
+    {
+        var request = context.Request;
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            await context.WriteAsync(GatewayError.ShuttingDown(), provider.Type);
+            return;
+        }
+
+        var correlationId = request.Headers[GatewayHeaders.GovernanceRequestId].ToString();
+        request.Headers.Remove(GatewayHeaders.GovernanceRequestId);
+        var caller = CallerCredentials.From(Header(request));
+        if (caller.Byok && !options.AllowBYOK)
+        {
+            await context.WriteAsync(GatewayError.ByokDisabled(), provider.Type);
+            return;
+        }
+
+        if (caller.Token is null)
+        {
+            await context.WriteAsync(GatewayError.Unauthenticated("no authentication key provided"), provider.Type);
+            return;
+        }
+
+        var authentication = await authenticator.AuthenticateAsync(caller.Token, context.RequestAborted);
+        if (authentication.Actor is not { } actor)
+        {
+            await context.WriteAsync(
+                authentication.Unavailable ? GatewayError.AuthUnavailable() : GatewayError.Unauthenticated(authentication.Failure!), provider.Type);
+            return;
+        }
+
+        var path = request.Path.Value ?? "";
+        var rest = path[(Prefix.Length + provider.Name.Length)..];
+        if (GatewayRoute.Match(provider.Type, request.Method, rest) is not { } route)
+        {
+            await context.WriteAsync(GatewayError.RouteNotSupported(request.Method, path), provider.Type);
+            return;
+        }
+
+        // Forward the path as the client encoded it.
+        var upstreamPath = route.UpstreamPath == rest ? request.Path.ToUriComponent()[(Prefix.Length + provider.Name.Length)..] : route.UpstreamPath;
+        if (route.Api is { } api)
+        {
+            await BridgeAsync(context, provider, api, upstreamPath, caller, actor, correlationId);
+        }
+        else
+        {
+            await PassThroughAsync(context, provider, upstreamPath, caller.Byok);
+        }
+    }
+
+    private async Task BridgeAsync(HttpContext context, ProviderInstance provider, BridgedApi api, string upstreamPath,
+        CallerCredentials caller, Actor actor, string correlationId)
+    {
+        var request = context.Request;
+        var path = request.Path.Value ?? "";
+        var body = await RequestBody.ReadAsync(request, options.MaxRequestBodyBytes, context.RequestAborted);
+        if (body is null)
+        {
+            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), provider.Type);
+            return;
+        }
+
+        var inspected = BridgedRequest.Inspect(api, body, out var document, out var invalid);
+        if (inspected is null)
+        {
+            await context.WriteAsync(invalid!, provider.Type);
+            return;
+        }
+
+        string client;
+        string? clientSessionId;
+        using (document)
+        {
+            if (inspected.Background)
+            {
+                await context.WriteAsync(GatewayError.BackgroundUnsupported(), provider.Type);
+                return;
+            }
+
+            client = ClientDetector.Detect(Header(request));
+            clientSessionId = ClientSessionId.Extract(client, Header(request), document!.RootElement);
+        }
+
+        if (api == BridgedApi.ChatCompletions && inspected.Streaming)
+        {
+            body = ChatStreamOptions.RequestUsage(body);
+        }
+
+        var credential = UpstreamCredential.Choose(provider, caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
+        var interception = NewInterception(provider, actor, inspected, client, clientSessionId, credential, request.Headers.UserAgent.ToString());
+        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(inspected.Prompt));
+        recording.Start(inspected.CorrelatingToolCallId);
+        LogStarted(logger, interception.Id, path, provider.Name, interception.Model, actor.UserId, client, inspected.Streaming,
+            credential.Kind, credential.Hint, credential.KeyLength, correlationId);
+
+        var started = Stopwatch.GetTimestamp();
+        var status = 0;
+        long relayed = 0;
+        try
+        {
+            context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();
+            using var upstreamRequest = UpstreamRequest.Bridged(context, provider, upstreamPath, body, credential);
+            using var upstream = await SendAsync(context, provider, upstreamRequest, GatewayError.Unreachable(provider.Name));
+            if (upstream is null)
+            {
+                status = context.Response.StatusCode;
+                return;
+            }
+
+            status = (int)upstream.StatusCode;
+            recording.ResponseStarted(status);
+            ResponseTap? tap = null;
+            if (upstream.IsSuccessStatusCode)
+            {
+                ResponseParser parser = api switch
+                {
+                    BridgedApi.AnthropicMessages => new AnthropicParser(recording),
+                    BridgedApi.ChatCompletions => new ChatParser(recording),
+                    _ => new ResponsesParser(recording),
+                };
+                recording.Attach(parser);
+                tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream));
+            }
+
+            try
+            {
+                await ResponseRelay.StartAsync(context, upstream);
+                relayed = await RelayBodyAsync(context, upstream, tap);
+            }
+            finally
+            {
+                if (tap is not null)
+                {
+                    await CompleteTapAsync(tap, interception.Id);
+                }
+            }
+        }
+        finally
+        {
+            recording.End();
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            LogEnded(logger, interception.Id, provider.Name, status, elapsed.TotalMilliseconds, relayed, context.RequestAborted.IsCancellationRequested);
+        }
+    }
+
+    private async Task PassThroughAsync(HttpContext context, ProviderInstance provider, string upstreamPath, bool byok)
+    {
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), provider.Type);
+            return;
+        }
+
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        }
+
+        using var upstreamRequest = UpstreamRequest.Passthrough(context, provider, upstreamPath, byok);
+        using var upstream = await SendAsync(context, provider, upstreamRequest, GatewayError.ProxyError());
+        if (upstream is not null)
+        {
+            await ResponseRelay.StartAsync(context, upstream);
+            await RelayBodyAsync(context, upstream, tap: null);
+        }
+    }
+
+    /// <summary>Sends upstream and returns at the response headers; answers 502/504 itself (and returns null) when there are none.</summary>
+    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, ProviderInstance provider, HttpRequestMessage request, GatewayError unreachable)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        timeout.CancelAfter(options.Upstream.ResponseTimeout);
+        try
+        {
+            return await clients.For(provider).SendAsync(request, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
+        }
+        catch (HttpRequestException e) when (e.InnerException is TimeoutException || e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is OperationCanceledException)
+        {
+            await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
+        }
+        catch (HttpRequestException e)
+        {
+            LogUnreachable(logger, e, provider.Name);
+            await context.WriteAsync(unreachable, provider.Type);
+        }
+
+        return null;
+    }
+
+    /// <summary>The body, verbatim; a failure after the response started can only abort the connection.</summary>
+    private async Task<long> RelayBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap)
+    {
+        var progress = new ResponseRelay.Progress();
+        try
+        {
+            await ResponseRelay.CopyBodyAsync(context, upstream, tap, options.Upstream.IdleTimeout, progress);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            LogCutShort(logger, e, context.Request.Path);
+            context.Abort();
+        }
+
+        return progress.Bytes;
+    }
+
+    private async Task CompleteTapAsync(ResponseTap tap, Guid interceptionId)
+    {
+        try
+        {
+            await tap.CompleteAsync();
+            if (tap.Abandoned)
+            {
+                LogParseAbandoned(logger, interceptionId);
+                recorder.CountParseAbandoned();
+            }
+        }
+        catch (Exception e)
+        {
+            LogParserFailed(logger, e, interceptionId);
+        }
+    }
+
+    private Interception NewInterception(ProviderInstance provider, Actor actor, BridgedRequest request, string client, string? clientSessionId,
+        UpstreamCredential credential, string userAgent) => new()
+        {
+            Id = Guid.NewGuid(),
+            InitiatorId = actor.UserId,
+            ApiKeyId = actor.ApiKeyId,
+            Provider = provider.Type.Name(),
+            ProviderName = provider.Name,
+            Model = RecordedText.Clean(RecordedText.Cut(request.Model, Interception.ModelMaxLength))!,
+            Client = RecordedText.Cut(client, Interception.ClientMaxLength),
+            ClientSessionId = RecordedText.Clean(RecordedText.Cut(clientSessionId, Interception.ClientSessionIdMaxLength)),
+            Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["request_user_agent"] = userAgent }),
+            CredentialKind = credential.Kind,
+            CredentialHint = credential.Hint,
+            StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+
+    private static Func<string, string?> Header(HttpRequest request) =>
+        name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} started: {Route} provider={Provider} model={Model} user={UserId} client={Client} streaming={Streaming} credential={CredentialKind} hint={CredentialHint} credential_length={CredentialLength} correlation_id={CorrelationId}")]
+    private static partial void LogStarted(ILogger logger, Guid interceptionId, string route, string provider, string model, Guid userId, string client,
+        bool streaming, string credentialKind, string credentialHint, int credentialLength, string correlationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} ended: provider={Provider} status={Status} duration_ms={DurationMs} bytes={Bytes} client_disconnected={Disconnected}")]
+    private static partial void LogEnded(ILogger logger, Guid interceptionId, string provider, int status, double durationMs, long bytes, bool disconnected);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream provider {Provider} is unreachable")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception, string provider);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream response to {Path} was cut short; aborting the client connection")]
+    private static partial void LogCutShort(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Recording parser fell behind on interception {InterceptionId}; parsing abandoned")]
+    private static partial void LogParseAbandoned(ILogger logger, Guid interceptionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording parser failed on interception {InterceptionId}")]
+    private static partial void LogParserFailed(ILogger logger, Exception exception, Guid interceptionId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Gateway fault on {Method} {Path}")]
+    private static partial void LogFault(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,83 @@
+using System.Buffers;
+using AIBridge.Application.Gateway.Parsing;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace AIBridge.Web.Gateway;
+
+/// <summary>
+/// Relays an upstream response to the client verbatim as it arrives (bridge spec §8.1): status and
+/// headers, then each chunk written as soon as it is read, with a copy handed to the recording tap.
+/// </summary>
+public static class ResponseRelay
+{
+    private const int BufferSize = 64 * 1024;
+
+    /// <summary>Bytes relayed so far, readable after a failure too.</summary>
+    public sealed class Progress
+    {
+        public long Bytes { get; set; }
+    }
+
+    public static bool IsEventStream(HttpResponseMessage upstream) =>
+        string.Equals(upstream.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task StartAsync(HttpContext context, HttpResponseMessage upstream, Action<IHeaderDictionary>? extraHeaders = null)
+    {
+        var response = context.Response;
+        var eventStream = IsEventStream(upstream);
+        response.StatusCode = (int)upstream.StatusCode;
+        foreach (var header in upstream.Headers.Concat(upstream.Content.Headers))
+        {
+            if (ForwardedHeaders.IsReturned(header.Key, eventStream))
+            {
+                response.Headers[header.Key] = header.Value.ToArray();
+            }
+        }
+
+        if (eventStream)
+        {
+            if (!response.Headers.ContainsKey("Cache-Control"))
+            {
+                response.Headers.CacheControl = "no-cache";
+            }
+
+            response.Headers["X-Accel-Buffering"] = "no";
+        }
+
+        extraHeaders?.Invoke(response.Headers);
+        context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await response.StartAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Copies the body until the upstream ends. An idle gap over <paramref name="idleTimeout"/>, or the
+    /// upstream connection dropping, throws; the caller then aborts the client connection.
+    /// </summary>
+    public static async Task CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, Progress progress)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        try
+        {
+            await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
+            while (true)
+            {
+                idle.CancelAfter(idleTimeout);
+                var read = await body.ReadAsync(buffer, idle.Token);
+                if (read == 0)
+                {
+                    return;
+                }
+
+                // Kestrel sends each write at once; the copy for recording comes after the client's bytes.
+                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                progress.Bytes += read;
+                tap?.Write(buffer.AsSpan(0, read));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}
