@@ -19,10 +19,26 @@ public abstract class DatabaseFixture : IAsyncLifetime
 
     public AIBridgeFactory Factory { get; private set; } = null!;
 
+    /// <summary>The fake provider both configured providers (<c>anthropic</c>, <c>openai</c>) point at.</summary>
+    public FakeUpstream Upstream { get; } = new();
+
+    public const string AnthropicKey = "sk-ant-central-test-key-0001";
+    public const string OpenAIKey = "sk-openai-central-test-key-0002";
+
     public async Task InitializeAsync()
     {
         await CreateDatabaseAsync();
-        Factory = new AIBridgeFactory(Provider, ConnectionString);
+        await Upstream.StartAsync();
+        var upstream = Upstream.BaseAddress.ToString().TrimEnd('/');
+        Factory = new AIBridgeFactory(Provider, ConnectionString,
+            ("AIBridge:Providers:anthropic:Type", "anthropic"),
+            ("AIBridge:Providers:anthropic:BaseUrl", upstream),
+            ("AIBridge:Providers:anthropic:ApiKey", AnthropicKey),
+            ("AIBridge:Providers:openai:Type", "openai"),
+            ("AIBridge:Providers:openai:BaseUrl", upstream + "/v1"),
+            ("AIBridge:Providers:openai:ApiKey", OpenAIKey),
+            ("AIBridge:MaxRequestBodyBytes", "1048576"),
+            ("AIBridge:Recording:MaxBatchDelay", "00:00:00.005"));
         Factory.StartServer(); // applies the migrations
 
         await using var connection = await OpenConnectionAsync();
@@ -53,6 +69,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Upstream.DisposeAsync();
         await DropDatabaseAsync();
     }
 

@@ -7,7 +7,7 @@ public abstract class DatabaseTest(DatabaseFixture fixture) : IAsyncLifetime
 
     protected ApiClient Api { get; } = new(fixture.Factory);
 
-    public Task InitializeAsync() => Fixture.ResetAsync();
+    public virtual Task InitializeAsync() => Fixture.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
 }

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AIBridge.FunctionalTests.Infrastructure;
+
+/// <summary>A request as the fake provider received it.</summary>
+public sealed record UpstreamRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+}
+
+/// <summary>
+/// A provider on a real Kestrel loopback port, speaking whatever wire format a test scripts:
+/// server-sent events with optional pauses, JSON bodies, error statuses, dropped connections.
+/// </summary>
+public sealed class FakeUpstream : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private Func<HttpContext, Task> _respond = context => { context.Response.StatusCode = 500; return Task.CompletedTask; };
+
+    public FakeUpstream()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.Run(HandleAsync);
+    }
+
+    public ConcurrentQueue<UpstreamRequest> Requests { get; } = new();
+
+    /// <summary>Requests whose response was cut short because the caller went away.</summary>
+    public ConcurrentQueue<UpstreamRequest> Cancelled { get; } = new();
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+    }
+
+    /// <summary>Forgets earlier requests; until told otherwise, answers 500.</summary>
+    public void Reset() => Respond(context => { context.Response.StatusCode = 500; return Task.CompletedTask; });
+
+    public void Respond(Func<HttpContext, Task> respond)
+    {
+        Requests.Clear();
+        Cancelled.Clear();
+        _respond = respond;
+    }
+
+    /// <summary>An event stream, written event by event with <paramref name="pause"/> between them.</summary>
+    public void RespondWithEvents(string sse, TimeSpan? pause = null) => Respond(async context =>
+    {
+        context.Response.ContentType = "text/event-stream";
+        foreach (var chunk in SplitEvents(sse))
+        {
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(chunk), context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (pause is { } wait)
+            {
+                await Task.Delay(wait, context.RequestAborted);
+            }
+        }
+    });
+
+    public void RespondWithJson(string json, int status = 200, params (string Name, string Value)[] headers) => Respond(async context =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        await context.Response.WriteAsync(json, context.RequestAborted);
+    });
+
+    public static IEnumerable<string> SplitEvents(string sse)
+    {
+        var normalized = sse.Replace("\r\n", "\n");
+        var parts = normalized.Split("\n\n");
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length > 0)
+            {
+                yield return parts[i] + "\n\n";
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var request = new UpstreamRequest(
+            context.Request.Method,
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            body.ToArray());
+        Requests.Enqueue(request);
+        try
+        {
+            await _respond(context);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Cancelled.Enqueue(request);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
