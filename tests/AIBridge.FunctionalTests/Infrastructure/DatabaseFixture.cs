@@ -37,7 +37,10 @@ public abstract class DatabaseFixture : IAsyncLifetime
             ("AIBridge:Providers:openai:Type", "openai"),
             ("AIBridge:Providers:openai:BaseUrl", upstream + "/v1"),
             ("AIBridge:Providers:openai:ApiKey", OpenAIKey),
+            ("AIBridge:Providers:dead:Type", "anthropic"),
+            ("AIBridge:Providers:dead:BaseUrl", "http://127.0.0.1:1"),
             ("AIBridge:MaxRequestBodyBytes", "1048576"),
+            ("AIBridge:Upstream:ResponseTimeout", "00:00:02"),
             ("AIBridge:Recording:MaxBatchDelay", "00:00:00.005"));
         Factory.StartServer(); // applies the migrations
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AIBridge.Application.Gateway.Providers;
 
@@ -45,15 +47,31 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     public static GatewayError Internal() => new(500, "api_error", "server_error", "internal_error", "internal error");
 
     /// <summary>The JSON body in the format of <paramref name="type"/>.</summary>
-    public byte[] Body(ProviderType type) => type == ProviderType.Anthropic
-        ? JsonSerializer.SerializeToUtf8Bytes(new AnthropicBody("error", new AnthropicDetail(AnthropicType, Message)), GatewayErrorJson.Default.AnthropicBody)
-        : JsonSerializer.SerializeToUtf8Bytes(new OpenAIBody(new OpenAIDetail(Message, OpenAIType, OpenAICode)), GatewayErrorJson.Default.OpenAIBody);
+    public byte[] Body(ProviderType type)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            if (type == ProviderType.Anthropic)
+            {
+                json.WriteString("type", "error");
+                json.WriteStartObject("error");
+                json.WriteString("type", AnthropicType);
+                json.WriteString("message", Message);
+            }
+            else
+            {
+                json.WriteStartObject("error");
+                json.WriteString("message", Message);
+                json.WriteString("type", OpenAIType);
+                json.WriteString("code", OpenAICode);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }
-
-public sealed record AnthropicBody(string Type, AnthropicDetail Error);
-
-public sealed record AnthropicDetail(string Type, string Message);
-
-public sealed record OpenAIBody(OpenAIDetail Error);
-
-public sealed record OpenAIDetail(string Message, string Type, string Code);
