@@ -26,13 +26,25 @@ start_postgres() {
   port=$(free_port)
   as_pg "$bindir/initdb" -D "$PG_TMPDIR/data" -U aibridge --auth=trust --encoding=UTF8 --locale=C.UTF-8 >"$PG_TMPDIR/initdb.log" 2>&1 \
     || { cat "$PG_TMPDIR/initdb.log" >&2; return 1; }
-  # Durability settings off: this server lives for one test run.
-  as_pg "$bindir/pg_ctl" -D "$PG_TMPDIR/data" -l "$PG_TMPDIR/server.log" -w -t 60 \
-    -o "-p $port -k $PG_TMPDIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-    start >/dev/null || { cat "$PG_TMPDIR/server.log" >&2; return 1; }
   PG_BIN="$bindir"
+  pg_instance_start "$PG_TMPDIR" "$port" || return 1
   export AIBRIDGE_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=aibridge;Database=postgres"
   echo "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') started on 127.0.0.1:$port ($PG_TMPDIR)"
+}
+
+# Starts (or restarts) the server in DIR on PORT. Durability settings off: it lives for one test run.
+pg_instance_start() {
+  local dir=$1 port=$2
+  PG_BIN=${PG_BIN:-$(pg_bindir)}
+  as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    start >/dev/null || { cat "$dir/server.log" >&2; return 1; }
+}
+
+# Stops the server in DIR, keeping its data (tests use it to simulate an outage).
+pg_instance_stop() {
+  PG_BIN=${PG_BIN:-$(pg_bindir)}
+  as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null
 }
 
 stop_postgres() {
