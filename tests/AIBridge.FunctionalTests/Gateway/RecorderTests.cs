@@ -1,0 +1,78 @@
+using AIBridge.Application.Gateway.Recording;
+using AIBridge.Domain.Interceptions;
+using AIBridge.FunctionalTests.Infrastructure;
+using AIBridge.Infrastructure.Recording;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AIBridge.FunctionalTests.Gateway;
+
+/// <summary>The recorder's own guarantees (bridge spec §10), below the HTTP layer.</summary>
+public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixture)
+{
+    [Fact]
+    public async Task A_bad_record_is_isolated_and_the_rest_of_its_batch_is_written()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var good = InterceptionSeeder.New(Owner.Id, completed: false);
+        var orphan = new ToolUsage { Id = Guid.NewGuid(), InterceptionId = Guid.NewGuid(), Tool = "t", Input = "{}", Metadata = "{}", CreatedAt = DateTime.UtcNow };
+        var child = new ToolUsage { Id = Guid.NewGuid(), InterceptionId = good.Id, Tool = "ok", Input = "{}", Metadata = "{}", CreatedAt = DateTime.UtcNow };
+
+        queue.Enqueue(new InterceptionStarted(good, null));
+        queue.Enqueue(new ToolUsageRecorded(orphan));
+        queue.Enqueue(new ToolUsageRecorded(child));
+        queue.Enqueue(new InterceptionEnded(good.Id, DateTime.UtcNow, null));
+
+        var recorded = await RecordedAsync(good.Id);
+        recorded.ToolUsages.Select(t => t.Tool).Should().Equal("ok");
+        await using var db = Fixture.CreateDbContext();
+        db.ToolUsages.Any(t => t.Id == orphan.Id).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task An_end_applies_once_and_only_to_an_open_interception()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var interception = InterceptionSeeder.New(Owner.Id, completed: false);
+        var first = DateTime.UtcNow;
+        queue.Enqueue(new InterceptionStarted(interception, null));
+        await Task.Delay(200);
+        queue.Enqueue(new InterceptionEnded(interception.Id, first, null));
+        queue.Enqueue(new InterceptionEnded(interception.Id, first.AddHours(1), null));
+
+        var recorded = await RecordedAsync(interception.Id);
+        await Task.Delay(200);
+        await using var db = Fixture.CreateDbContext();
+        db.Interceptions.Single(i => i.Id == interception.Id).EndedAt.Should().BeCloseTo(first, TimeSpan.FromMilliseconds(1));
+        recorded.EndedAt.Should().BeCloseTo(first, TimeSpan.FromMilliseconds(1));
+    }
+}
+
+[Collection(SqliteCollection.Name)]
+public sealed class RecorderTests_Sqlite(SqliteFixture fixture) : RecorderTests(fixture);
+
+[Collection(PostgresCollection.Name)]
+public sealed class RecorderTests_Postgres(PostgresFixture fixture) : RecorderTests(fixture);
+
+public sealed class RecordQueueBoundTests
+{
+    [Fact]
+    public void Past_the_bound_records_are_dropped_and_so_is_the_rest_of_a_dropped_interception()
+    {
+        using var queue = new RecordQueue(Options.Create(new RecordingOptions { MaxQueuedRecords = 2 }), NullLogger<RecordQueue>.Instance);
+        var a = new Interception { Id = Guid.NewGuid() };
+        var b = new Interception { Id = Guid.NewGuid() };
+        var c = new Interception { Id = Guid.NewGuid() };
+
+        queue.Enqueue(new InterceptionStarted(a, null)).Should().BeTrue();
+        queue.Enqueue(new InterceptionStarted(b, null)).Should().BeTrue();
+        queue.Enqueue(new InterceptionStarted(c, null)).Should().BeFalse();
+        queue.Count.Should().Be(2);
+
+        // c's start was dropped: its end is dropped too, even with room in the queue, so no orphan appears.
+        queue.Enqueue(new InterceptionEnded(a.Id, DateTime.UtcNow, null)).Should().BeFalse("the queue is full");
+        queue.Close();
+        queue.Enqueue(new InterceptionEnded(c.Id, DateTime.UtcNow, null)).Should().BeFalse();
+    }
+}
