@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>AIBridge as it runs in production: its own process (Release build), SQLite, full recording.</summary>
+public sealed class AIBridgeProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDir;
+
+    private AIBridgeProcess(Process process, string baseUrl, string dataDir)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+        _dataDir = dataDir;
+    }
+
+    public string BaseUrl { get; }
+
+    public string Token { get; private set; } = "";
+
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
+    public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl)
+    {
+        var port = FreePort();
+        var dataDir = Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = dataDir,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var env = start.Environment;
+        env["Database__Provider"] = "Sqlite";
+        env["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(dataDir, "aibridge.db")}";
+        env["AIBridge__Providers__anthropic__Type"] = "anthropic";
+        env["AIBridge__Providers__anthropic__BaseUrl"] = providerBaseUrl;
+        env["AIBridge__Providers__anthropic__ApiKey"] = "sk-ant-bench-central-key";
+        env["AIBridge__Providers__openai__Type"] = "openai";
+        env["AIBridge__Providers__openai__BaseUrl"] = providerBaseUrl + "/v1";
+        env["AIBridge__Providers__openai__ApiKey"] = "sk-openai-bench-central-key";
+        // Two log lines per interception at Information go to the console; production would ship JSON logs.
+        env["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[aibridge] " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var bridge = new AIBridgeProcess(process, $"http://127.0.0.1:{port}", dataDir);
+        await bridge.WaitHealthyAsync();
+        await bridge.CreateTokenAsync();
+        return bridge;
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var client = new HttpClient();
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await client.GetAsync(BaseUrl + "/healthz")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"AIBridge exited with {_process.ExitCode}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("AIBridge did not become healthy");
+    }
+
+    private async Task CreateTokenAsync()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        (await client.PostAsJsonAsync("/api/v2/users/first", new { email = "bench@example.com", username = "bench", password = "correct-horse-battery" })).EnsureSuccessStatusCode();
+        var login = await client.PostAsJsonAsync("/api/v2/users/login", new { email = "bench@example.com", password = "correct-horse-battery" });
+        var session = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("session_token").GetString()!;
+        client.DefaultRequestHeaders.Add("Coder-Session-Token", session);
+        var token = await client.PostAsJsonAsync("/api/v2/users/me/keys/tokens", new { token_name = "bench" });
+        Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>
+/// A loopback provider that answers at once with a realistic stream: an Anthropic Messages stream of
+/// about 40 events (and OpenAI Chat and Responses streams), each event written and flushed separately.
+/// </summary>
+public sealed class FakeProvider : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly byte[][] _anthropic;
+    private readonly byte[][] _chat;
+    private readonly byte[][] _responses;
+
+    public FakeProvider(int events)
+    {
+        _anthropic = Events.Anthropic(events);
+        _chat = Events.Chat(events);
+        _responses = Events.Responses(events);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.MapPost("/v1/messages", context => StreamAsync(context, _anthropic));
+        _app.MapPost("/v1/chat/completions", context => StreamAsync(context, _chat));
+        _app.MapPost("/v1/responses", context => StreamAsync(context, _responses));
+    }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public int AnthropicBytes => _anthropic.Sum(e => e.Length);
+
+    public async Task StartAsync()
+    {
+        await _app.StartAsync();
+        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    private static async Task StreamAsync(HttpContext context, byte[][] events)
+    {
+        // Read the request fully, as a provider does before answering.
+        await context.Request.Body.CopyToAsync(Stream.Null);
+        context.Response.ContentType = "text/event-stream";
+        foreach (var e in events)
+        {
+            await context.Response.Body.WriteAsync(e, context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static class Events
+    {
+        public static byte[][] Anthropic(int count)
+        {
+            var list = new List<string>
+            {
+                "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_bench\",\"type\":\"message\",\"role\":\"assistant\",\"model\":\"claude-bench\",\"content\":[],\"stop_reason\":null,\"usage\":{\"input_tokens\":1200,\"cache_read_input_tokens\":800,\"cache_creation_input_tokens\":0,\"output_tokens\":1}}}\n\n",
+                "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}\n\n",
+            };
+            for (var i = 0; list.Count < count - 4; i++)
+            {
+                list.Add($"event: content_block_delta\ndata: {{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{{\"type\":\"text_delta\",\"text\":\"token {i} of a streamed answer \"}}}}\n\n");
+            }
+
+            list.Add("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n");
+            list.Add("event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\"},\"usage\":{\"output_tokens\":40}}\n\n");
+            list.Add("event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n");
+            return list.Select(Encoding.UTF8.GetBytes).ToArray();
+        }
+
+        public static byte[][] Chat(int count)
+        {
+            var list = new List<string>();
+            for (var i = 0; list.Count < count - 3; i++)
+            {
+                list.Add($"data: {{\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[{{\"index\":0,\"delta\":{{\"content\":\"token {i} \"}},\"finish_reason\":null}}],\"usage\":null}}\n\n");
+            }
+
+            list.Add("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null}\n\n");
+            list.Add("data: {\"id\":\"chatcmpl-bench\",\"object\":\"chat.completion.chunk\",\"choices\":[],\"usage\":{\"prompt_tokens\":1200,\"completion_tokens\":40,\"prompt_tokens_details\":{\"cached_tokens\":800}}}\n\n");
+            list.Add("data: [DONE]\n\n");
+            return list.Select(Encoding.UTF8.GetBytes).ToArray();
+        }
+
+        public static byte[][] Responses(int count)
+        {
+            var list = new List<string>
+            {
+                "event: response.created\ndata: {\"type\":\"response.created\",\"sequence_number\":0,\"response\":{\"id\":\"resp_bench\",\"status\":\"in_progress\",\"output\":[]}}\n\n",
+            };
+            for (var i = 1; list.Count < count - 1; i++)
+            {
+                list.Add($"event: response.output_text.delta\ndata: {{\"type\":\"response.output_text.delta\",\"sequence_number\":{i},\"item_id\":\"msg_bench\",\"output_index\":0,\"content_index\":0,\"delta\":\"token {i} \"}}\n\n");
+            }
+
+            list.Add($"event: response.completed\ndata: {{\"type\":\"response.completed\",\"sequence_number\":{count},\"response\":{{\"id\":\"resp_bench\",\"status\":\"completed\",\"output\":[],\"usage\":{{\"input_tokens\":1200,\"input_tokens_details\":{{\"cached_tokens\":800}},\"output_tokens\":40,\"total_tokens\":1240}}}}}}\n\n");
+            return list.Select(Encoding.UTF8.GetBytes).ToArray();
+        }
+    }
+}
