@@ -270,6 +270,12 @@ public sealed partial class GatewayHandler(
             context.Abort();
         }
 
+        if (progress.SlowestWrite > TimeSpan.FromMilliseconds(500))
+        {
+            LogSlowClient(logger, context.Connection.RemoteIpAddress?.ToString(), context.Request.Headers.UserAgent.ToString(), progress.Bytes,
+                progress.SlowestWrite.TotalMilliseconds);
+        }
+
         return progress.Bytes;
     }
 
@@ -322,6 +328,9 @@ public sealed partial class GatewayHandler(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream response to {Path} was cut short; aborting the client connection")]
     private static partial void LogCutShort(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "slow client {ClientIp} ({UserAgent}): a write took {FlushMs} ms; {Bytes} bytes relayed")]
+    private static partial void LogSlowClient(ILogger logger, string? clientIp, string userAgent, long bytes, double flushMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Recording parser fell behind on interception {InterceptionId}; parsing abandoned")]
     private static partial void LogParseAbandoned(ILogger logger, Guid interceptionId);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using AIBridge.Application.Gateway.Parsing;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -16,7 +17,12 @@ public static class ResponseRelay
     public sealed class Progress
     {
         public long Bytes { get; set; }
+
+        /// <summary>The longest a write to the client took: a slow reader holds the upstream connection open.</summary>
+        public TimeSpan SlowestWrite { get; set; }
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     public static bool IsEventStream(HttpResponseMessage upstream) =>
         string.Equals(upstream.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
@@ -70,7 +76,9 @@ public static class ResponseRelay
                 }
 
                 // Kestrel sends each write at once; the copy for recording comes after the client's bytes.
+                var writeStarted = Stopwatch.GetTimestamp();
                 await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                progress.SlowestWrite = Max(progress.SlowestWrite, Stopwatch.GetElapsedTime(writeStarted));
                 progress.Bytes += read;
                 tap?.Write(buffer.AsSpan(0, read));
             }

@@ -27,6 +27,7 @@ public sealed class RecordingOutageTests
         var api = new ApiClient(factory);
         var owner = await api.CreateOwnerAsync();
         var token = await api.CreateTokenAsync(owner);
+        var neverUsed = await api.CreateTokenAsync(owner, new { token_name = "never-used" });
         var client = api.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", token);
         var url = new Uri(factory.ClientOptions.BaseAddress, "/api/v2/aibridge/anthropic/v1/messages");
@@ -50,6 +51,15 @@ public sealed class RecordingOutageTests
             {
                 await Task.Delay(due - outage.Elapsed);
             }
+        }
+
+        // A token never seen before cannot be checked while the database is down.
+        var stranger = api.Anonymous();
+        stranger.DefaultRequestHeaders.Add("X-Api-Key", neverUsed);
+        using (var refused = await stranger.PostAsync(url, new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
+        {
+            refused.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+            (await refused.Content.ReadAsStringAsync()).Should().Contain("authentication is temporarily unavailable");
         }
 
         outage.Elapsed.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30));

@@ -62,6 +62,38 @@ public abstract class ThreadAndFailureTests(DatabaseFixture fixture) : GatewayTe
         (await RecordedAsync(InterceptionId(response))).EndedAt.Should().NotBeNull();
     }
 
+    [Theory]
+    [InlineData("idle")]
+    [InlineData("dropped")]
+    public async Task A_stream_cut_short_upstream_aborts_the_client_connection_and_still_records(string how)
+    {
+        Upstream.Respond(async context =>
+        {
+            context.Response.ContentType = "text/event-stream";
+            await context.Response.Body.WriteAsync("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_cut\",\"usage\":{\"input_tokens\":4,\"output_tokens\":1}}}\n\n"u8.ToArray());
+            await context.Response.Body.FlushAsync();
+            if (how == "idle")
+            {
+                await Task.Delay(TimeSpan.FromSeconds(10), context.RequestAborted);
+            }
+            else
+            {
+                // Let the first event reach the gateway: an abort discards output still queued.
+                await Task.Delay(300);
+                context.Abort();
+            }
+        });
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway("anthropic/v1/messages")) { Content = Json("""{"model":"m","stream":true}""") };
+        using var response = await Client().SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var read = async () => await response.Content.ReadAsStringAsync();
+
+        // No clean end of stream: the SDK must see a failure, not a truncated success.
+        await read.Should().ThrowAsync<HttpRequestException>();
+        var recorded = await RecordedAsync(InterceptionId(response));
+        recorded.TokenUsages.Should().ContainSingle().Which.InputTokens.Should().Be(4);
+    }
+
     [Fact]
     public async Task Passthrough_to_an_unreachable_upstream_is_502_upstream_proxy_error()
     {

@@ -41,6 +41,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
             ("AIBridge:Providers:dead:BaseUrl", "http://127.0.0.1:1"),
             ("AIBridge:MaxRequestBodyBytes", "1048576"),
             ("AIBridge:Upstream:ResponseTimeout", "00:00:02"),
+            ("AIBridge:Upstream:IdleTimeout", "00:00:02"),
             ("AIBridge:Recording:MaxBatchDelay", "00:00:00.005"));
         Factory.StartServer(); // applies the migrations
 
