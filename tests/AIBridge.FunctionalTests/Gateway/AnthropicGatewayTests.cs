@@ -84,6 +84,22 @@ public abstract class AnthropicGatewayTests(DatabaseFixture fixture) : GatewayTe
         recorded.TokenUsages.Should().BeEmpty();
     }
 
+    [Theory]
+    [InlineData(200, """{"id":"msg_trunc","content":[{"type":"text","te""")]
+    [InlineData(529, """{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}""")]
+    [InlineData(500, "upstream exploded, not JSON")]
+    public async Task Malformed_and_5xx_upstream_bodies_are_relayed_verbatim(int status, string body)
+    {
+        Upstream.RespondWithJson(body, status);
+
+        using var response = await Client().PostAsync(Gateway("anthropic/v1/messages"), Json("""{"model":"m","messages":[{"role":"user","content":"hi"}]}"""));
+
+        ((int)response.StatusCode).Should().Be(status);
+        (await response.Content.ReadAsStringAsync()).Should().Be(body);
+        var recorded = await RecordedAsync(InterceptionId(response));
+        recorded.TokenUsages.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Mid_stream_errors_are_relayed_as_they_came()
     {
