@@ -22,6 +22,20 @@ skipped=$({ grep -E '^\s+Skipped:\s+[0-9]+' "$log" || true; } | awk '{s+=$2} END
 postgres=$(grep -cE '^\s+Passed .*_Postgres\.' "$log" || true)
 sqlite=$(grep -cE '^\s+Passed .*_Sqlite\.' "$log" || true)
 rm -f "$log"
+
+# The generated TypeScript client against a live AIBridge (the Debug build the tests above used).
+ts_status=0
+if command -v npm >/dev/null; then
+  ( cd clients/typescript && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm test --silent ) 2>&1 | tee "$log" || ts_status=$?
+  ts_passed=$({ grep -E '^# pass ' "$log" || true; } | awk '{print $3+0}')
+  ts_failed=$({ grep -E '^# fail ' "$log" || true; } | awk '{print $3+0}')
+  rm -f "$log"
+  echo "typescript client tests: ${ts_passed:-0} passed, ${ts_failed:-0} failed"
+  [ "$ts_status" = 0 ] || status=1
+else
+  echo "typescript client tests: skipped (npm not found)"
+fi
+
 echo "database tests passed: $sqlite on SQLite, $postgres on PostgreSQL"
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"

@@ -3,6 +3,7 @@ using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Web;
 using AIBridge.Web.Gateway;
+using AIBridge.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,6 +16,7 @@ builder.Services.AddApplicationServices();
 builder.Services.AddInfrastructureServices(builder.Configuration);
 builder.AddWebServices();
 builder.Services.AddGateway(builder.Configuration);
+builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
@@ -27,6 +29,8 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 // No UseAuthentication: API endpoints authenticate through their authorization policy, so the
 // gateway's routes never pay for the API's token check (they have their own, cached).
 app.UseExceptionHandler();
+app.UseOpenApi();
+app.UseSwaggerUi();
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

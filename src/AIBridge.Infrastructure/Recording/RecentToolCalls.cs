@@ -10,17 +10,22 @@ public sealed class RecentToolCalls
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(30);
 
-    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime CreatedAt)> _calls = new(StringComparer.Ordinal);
+    // A few recent uses per call id: providers do not reuse ids, but a replayed or faked response may.
+    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime CreatedAt)[]> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, (Guid RootId, DateTime At)> _roots = new();
     private long _nextSweep = Environment.TickCount64 + 60_000;
 
     public void Add(string callId, Guid interceptionId, DateTime createdAt)
     {
-        _calls.AddOrUpdate(callId, (interceptionId, createdAt), (_, old) => createdAt >= old.CreatedAt ? (interceptionId, createdAt) : old);
+        _calls.AddOrUpdate(callId, [(interceptionId, createdAt)], (_, old) => [.. old.TakeLast(3), (interceptionId, createdAt)]);
         Sweep();
     }
 
-    public Guid? FindCall(string callId) => _calls.TryGetValue(callId, out var call) ? call.InterceptionId : null;
+    /// <summary>The interception that made the most recent call with this id before <paramref name="before"/>.</summary>
+    public Guid? FindCall(string callId, DateTime before) =>
+        _calls.TryGetValue(callId, out var calls)
+            ? calls.Where(c => c.CreatedAt < before).OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.InterceptionId).LastOrDefault()
+            : null;
 
     /// <summary>Remembers where an interception's thread starts (its own id for a root).</summary>
     public void SetRoot(Guid interceptionId, Guid rootId) => _roots[interceptionId] = (rootId, DateTime.UtcNow);
@@ -37,9 +42,9 @@ public sealed class RecentToolCalls
         }
 
         var cutoff = DateTime.UtcNow - Keep;
-        foreach (var (id, call) in _calls)
+        foreach (var (id, calls) in _calls)
         {
-            if (call.CreatedAt < cutoff)
+            if (calls.All(c => c.CreatedAt < cutoff))
             {
                 _calls.TryRemove(id, out _);
             }

@@ -240,14 +240,14 @@ public sealed partial class RecordWriter(
         ThreadParentRow? parent = null;
         if (start.CorrelatingToolCallId is { } callId)
         {
-            if (queue.RecentCalls.FindCall(callId) is { } parentId && parentId != interception.Id)
+            if (queue.RecentCalls.FindCall(callId, interception.StartedAt) is { } parentId && parentId != interception.Id)
             {
                 parent = queue.RecentCalls.FindRoot(parentId) is { } root
                     ? new ThreadParentRow(parentId, root == parentId ? null : root)
                     : await RecordingQueries.ThreadOf(db, parentId).FirstOrDefaultAsync(_abort.Token);
             }
 
-            parent ??= await RecordingQueries.ToolCallOrigin(db, callId).FirstOrDefaultAsync(_abort.Token);
+            parent ??= await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(_abort.Token);
         }
 
         interception.ThreadParentId = parent?.Id;

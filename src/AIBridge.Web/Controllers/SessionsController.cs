@@ -2,6 +2,7 @@ using AIBridge.Application.Audit.Dtos;
 using AIBridge.Application.Audit.Queries.GetSessionThreads;
 using AIBridge.Application.Audit.Queries.ListSessions;
 using AIBridge.Web.Infrastructure;
+using AIBridge.Web.OpenApi;
 using Microsoft.AspNetCore.Mvc;
 
 namespace AIBridge.Web.Controllers;
@@ -15,6 +16,10 @@ public sealed class SessionsController : ApiControllerBase
     /// started_after, started_before (no bare words). Pages by <c>offset</c> or <c>after_session_id</c>.
     /// </summary>
     [HttpGet]
+    [QueryParameter("q", typeof(string), "Search: initiator, provider, model, client, session_id, started_after, started_before (no bare words).")]
+    [QueryParameter("limit", typeof(int), "Page size, 1 to 1000 (0 or absent: 100).")]
+    [QueryParameter("offset", typeof(int), "Rows to skip.")]
+    [QueryParameter("after_session_id", typeof(string), "Cursor: the page after this session id (not with offset).")]
     [InternalErrorMessage("Internal error getting AI Bridge sessions.")]
     [ProducesResponseType<SessionsPage>(StatusCodes.Status200OK)]
     public async Task<ActionResult<SessionsPage>> List(CancellationToken cancellationToken) =>
@@ -24,6 +29,9 @@ public sealed class SessionsController : ApiControllerBase
     /// <param name="sessionId">A client session id or an interception UUID, percent-encoded (<c>%2F</c> included).</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
     [HttpGet("{session_id}")]
+    [QueryParameter("after_id", typeof(Guid), "Cursor: threads after this interception of the session.")]
+    [QueryParameter("before_id", typeof(Guid), "Cursor: the threads right before this interception of the session.")]
+    [QueryParameter("limit", typeof(int), "Threads per page, 1 to 200 (default 50).")]
     [InternalErrorMessage("Internal error fetching session.")]
     [ProducesResponseType<SessionThreadsDto>(StatusCodes.Status200OK)]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status404NotFound)]

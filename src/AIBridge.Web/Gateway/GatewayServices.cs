@@ -35,8 +35,8 @@ public static class GatewayServices
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)
     {
         var handler = endpoints.ServiceProvider.GetRequiredService<GatewayHandler>();
-        endpoints.Map(GatewayHandler.Prefix + "{provider}/{**rest}", handler.HandleAsync);
-        endpoints.Map("/api/v2/{**path}", GatewayHandler.RouteNotFoundAsync);
+        endpoints.Map(GatewayHandler.Prefix + "{provider}/{**rest}", handler.HandleAsync).ExcludeFromDescription();
+        endpoints.Map("/api/v2/{**path}", GatewayHandler.RouteNotFoundAsync).ExcludeFromDescription();
         return endpoints;
     }
 }

@@ -5,10 +5,13 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 /// <summary>The recorder's look-ups and updates (bridge spec §9.9, §10).</summary>
 public static class RecordingQueries
 {
-    /// <summary>The interception whose response made a tool call, and its thread root: the most recent call with that id.</summary>
-    public static IQueryable<ThreadParentRow> ToolCallOrigin(AIBridgeDbContext db, string providerToolCallId) =>
+    /// <summary>
+    /// The interception whose response made a tool call, and its thread root: the most recent call with
+    /// that id made before <paramref name="before"/> (the answering request's start).
+    /// </summary>
+    public static IQueryable<ThreadParentRow> ToolCallOrigin(AIBridgeDbContext db, string providerToolCallId, DateTime before) =>
         (from tool in db.ToolUsages
-         where tool.ProviderToolCallId == providerToolCallId
+         where tool.ProviderToolCallId == providerToolCallId && tool.CreatedAt < before
          join interception in db.Interceptions on tool.InterceptionId equals interception.Id
          orderby tool.CreatedAt descending
          select new ThreadParentRow(interception.Id, interception.ThreadRootId))

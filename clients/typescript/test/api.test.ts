@@ -1,0 +1,134 @@
+// The generated client against a live AIBridge: users and tokens, the gateway, then the audit API.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  ApiKeysClient, CatalogClient, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
+  LoginRequest, SessionsClient, UpdateRolesRequest, UsersClient,
+} from "../src/aibridge-client.ts";
+import { startAIBridge, type Harness } from "./harness.ts";
+
+let harness: Harness;
+let auditorToken: string;
+let memberId: string;
+
+/** The generated clients take any fetch; this one adds the session token. */
+const as = (token?: string) => ({
+  fetch: (url: RequestInfo, init?: RequestInit) =>
+    fetch(url, { ...init, headers: { ...(init?.headers as Record<string, string>), ...(token ? { "Coder-Session-Token": token } : {}) } }),
+});
+
+async function login(email: string): Promise<string> {
+  const response = await new UsersClient(harness.baseUrl, as()).login(new LoginRequest({ email, password: "correct-horse-battery" }));
+  return response.session_token;
+}
+
+async function throughGateway(token: string, path: string, body: unknown): Promise<void> {
+  const response = await fetch(`${harness.baseUrl}/api/v2/aibridge/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-api-key": token, "user-agent": "claude-cli/2.0.0" },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  assert.equal(response.status, 200, text);
+}
+
+before(async () => {
+  harness = await startAIBridge();
+  const users = new UsersClient(harness.baseUrl, as());
+  await users.createFirst(new CreateUserRequest({ email: "owner@example.com", username: "owner", password: "correct-horse-battery" }));
+  const owner = new UsersClient(harness.baseUrl, as(await login("owner@example.com")));
+  const member = await owner.create(new CreateUserRequest({ email: "member@example.com", username: "member", password: "correct-horse-battery" }));
+  const auditor = await owner.create(new CreateUserRequest({ email: "auditor@example.com", username: "auditor", password: "correct-horse-battery" }));
+  const roles = await owner.updateRoles(auditor.id, new UpdateRolesRequest({ roles: ["auditor"] }));
+  assert.deepEqual(roles.roles.map((r) => r.name), ["auditor"]);
+  memberId = member.id;
+  auditorToken = await login("auditor@example.com");
+
+  const keys = new ApiKeysClient(harness.baseUrl, as(await login("member@example.com")));
+  const token = (await keys.createToken("me", new CreateTokenRequest({ token_name: "laptop" }))).key;
+
+  // A prompt whose answer calls a tool, the tool's result, and an unrelated chat call.
+  const prompt = { role: "user", content: "read the readme" };
+  await throughGateway(token, "anthropic/v1/messages", { model: "claude-ts", stream: true, max_tokens: 100, messages: [prompt] });
+  await throughGateway(token, "anthropic/v1/messages", {
+    model: "claude-ts", stream: true, max_tokens: 100,
+    messages: [prompt, { role: "assistant", content: [{ type: "tool_use", id: "toolu_ts_1", name: "Read", input: {} }] },
+      { role: "user", content: [{ type: "tool_result", tool_use_id: "toolu_ts_1", content: "# AIBridge" }] }],
+  });
+  await throughGateway(token, "openai/v1/chat/completions", { model: "gpt-ts", messages: [{ role: "user", content: "hi" }] });
+
+  // Recording is asynchronous: wait for the three interceptions.
+  const interceptions = new InterceptionsClient(harness.baseUrl, as(auditorToken));
+  for (let i = 0; (await interceptions.list()).count < 3; i++) {
+    assert.ok(i < 200, "the gateway's interceptions should be recorded");
+    await new Promise((done) => setTimeout(done, 50));
+  }
+});
+
+after(async () => harness?.stop());
+
+test("interceptions are typed: dates, nested arrays, the initiator", async () => {
+  const page = await new InterceptionsClient(harness.baseUrl, as(auditorToken)).list();
+  assert.equal(page.count, 3);
+  const newest = page.results[0];
+  assert.ok(newest.started_at instanceof Date);
+  assert.ok(newest.ended_at instanceof Date);
+  assert.ok(newest.started_at.getTime() >= page.results[1].started_at.getTime());
+  assert.equal(newest.initiator.id, memberId);
+  assert.equal(newest.initiator.username, "member");
+  const withTools = page.results.find((i) => i.tool_usages.length > 0)!;
+  assert.equal(withTools.tool_usages[0].tool, "Read");
+  assert.equal(withTools.tool_usages[0].input, '{"path":"README.md"}');
+  assert.ok(withTools.token_usages[0].created_at instanceof Date);
+  assert.equal(withTools.token_usages[0].input_tokens, 30);
+  assert.ok(Array.isArray(page.results.find((i) => i.model === "gpt-ts")!.tool_usages));
+});
+
+test("the after_id cursor walks the same order as one page", async () => {
+  const client = new InterceptionsClient(harness.baseUrl, as(auditorToken));
+  const all = (await client.list(undefined, 10)).results.map((i) => i.id);
+  const walked: string[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const page = await client.list(undefined, 1, undefined, cursor);
+    assert.equal(page.count, 3);
+    if (page.results.length === 0) break;
+    walked.push(page.results[0].id);
+    cursor = page.results[0].id;
+  }
+  assert.deepEqual(walked, all);
+});
+
+test("sessions and one session's threads", async () => {
+  const sessions = await new SessionsClient(harness.baseUrl, as(auditorToken)).list();
+  assert.equal(sessions.count, 2);
+  const loop = sessions.sessions.find((s) => s.models.includes("claude-ts"))!;
+  assert.equal(loop.threads, 1);
+  assert.equal(loop.client, "Claude Code");
+  assert.ok(loop.last_active_at instanceof Date);
+  assert.equal(loop.last_prompt, "read the readme");
+  assert.equal(loop.token_usage_summary.input_tokens, 60);
+
+  const detail = await new SessionsClient(harness.baseUrl, as(auditorToken)).threads(loop.id);
+  assert.equal(detail.threads.length, 1);
+  assert.equal(detail.threads[0].prompt, "read the readme");
+  assert.equal(detail.threads[0].agentic_actions.length, 2);
+  assert.deepEqual(detail.threads[0].agentic_actions[0].thinking, []);
+  assert.ok(detail.page_started_at instanceof Date);
+});
+
+test("models and clients", async () => {
+  const catalog = new CatalogClient(harness.baseUrl, as(auditorToken));
+  assert.deepEqual(await catalog.models(), ["claude-ts", "gpt-ts"]);
+  assert.deepEqual(await catalog.clients(), ["Claude Code"]);
+});
+
+test("a 400 surfaces as a typed ErrorResponse with validations", async () => {
+  const client = new InterceptionsClient(harness.baseUrl, as(auditorToken));
+  await assert.rejects(client.list("bogus:1"), (error: unknown) => {
+    assert.ok(error instanceof ErrorResponse);
+    assert.equal(error.message, "Invalid AI Bridge interceptions search query.");
+    assert.equal(error.validations![0].field, "bogus");
+    return true;
+  });
+});
