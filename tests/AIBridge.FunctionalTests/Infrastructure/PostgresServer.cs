@@ -36,7 +36,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task<string> BashAsync(string script)
     {
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root();
         var start = new ProcessStartInfo("bash", ["-c", $"set -e; source build/postgres.sh; {script}"])
         {
             WorkingDirectory = root,
@@ -53,18 +53,5 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         return await stdout;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "AIBridge.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("AIBridge.sln not found above " + AppContext.BaseDirectory);
     }
 }
