@@ -247,6 +247,11 @@ public sealed partial class GatewayHandler(
         {
             await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
         }
+        catch (HttpRequestException e) when (e.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            // A streamed passthrough body went over the limit while being forwarded.
+            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), provider.Type);
+        }
         catch (HttpRequestException e)
         {
             LogUnreachable(logger, e, provider.Name);
