@@ -28,7 +28,8 @@ public static class DependencyInjection
 
         var connectionString = configuration.GetConnectionString("AIBridge") ?? DatabaseOptions.DefaultConnectionString;
         var contextType = DatabaseOptions.ContextType(provider);
-        services.Add(new ServiceDescriptor(contextType, sp => DatabaseOptions.CreateContext(provider, connectionString), ServiceLifetime.Scoped));
+        var createContext = DatabaseOptions.Factory(provider, connectionString);
+        services.Add(new ServiceDescriptor(contextType, _ => createContext(), ServiceLifetime.Scoped));
         services.AddScoped(sp => (AIBridgeDbContext)sp.GetRequiredService(contextType));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AIBridgeDbContext>());
         services.AddScoped<DatabaseInitializer>();

@@ -25,7 +25,10 @@ public static class DependencyInjection
         });
 
         services.AddSingleton(ReadAuthSettings(builder.Configuration));
-        services.AddAuthentication(SessionTokenAuthenticationHandler.SchemeName)
+        // No default scheme: nothing authenticates eagerly (WebApplication adds the authentication
+        // middleware by itself), so gateway requests never run the API's uncached token check. API
+        // endpoints authenticate through the default authorization policy, which names the scheme.
+        services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(
                 SessionTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(o => o.DefaultPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder(SessionTokenAuthenticationHandler.SchemeName)

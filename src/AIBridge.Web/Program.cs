@@ -26,7 +26,7 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
 }
 
-// No UseAuthentication: API endpoints authenticate through their authorization policy, so the
+// API endpoints authenticate through their authorization policy (see AddWebServices), so the
 // gateway's routes never pay for the API's token check (they have their own, cached).
 app.UseExceptionHandler();
 app.UseOpenApi();
