@@ -22,6 +22,11 @@ public sealed class AIBridgeProcess : IAsyncDisposable
 
     public string Token { get; private set; } = "";
 
+    /// <summary>The owner's session token, for the API.</summary>
+    public string SessionToken { get; private set; } = "";
+
+    public string DataDirectory => _dataDir;
+
     public TimeSpan CpuTime
     {
         get
@@ -31,7 +36,7 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl)
+    public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl, string databaseProvider = "Sqlite", string? connectionString = null)
     {
         var port = FreePort();
         var dataDir = Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
@@ -42,8 +47,8 @@ public sealed class AIBridgeProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         var env = start.Environment;
-        env["Database__Provider"] = "Sqlite";
-        env["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(dataDir, "aibridge.db")}";
+        env["Database__Provider"] = databaseProvider;
+        env["ConnectionStrings__AIBridge"] = connectionString ?? $"Data Source={Path.Combine(dataDir, "aibridge.db")}";
         env["AIBridge__Providers__anthropic__Type"] = "anthropic";
         env["AIBridge__Providers__anthropic__BaseUrl"] = providerBaseUrl;
         env["AIBridge__Providers__anthropic__ApiKey"] = "sk-ant-bench-central-key";
@@ -98,6 +103,7 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         var login = await client.PostAsJsonAsync("/api/v2/users/login", new { email = "bench@example.com", password = "correct-horse-battery" });
         var session = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("session_token").GetString()!;
         client.DefaultRequestHeaders.Add("Coder-Session-Token", session);
+        SessionToken = session;
         var token = await client.PostAsJsonAsync("/api/v2/users/me/keys/tokens", new { token_name = "bench" });
         Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
     }

@@ -3,7 +3,14 @@ using AIBridge.Benchmarks;
 
 // G1 of docs/benchmarks.md: the same streamed request straight to the fake provider and through AIBridge,
 // side by side in one run. Usage: gateway [--requests N] [--concurrency 1,16] [--events 40] [--dll path] [--smoke]
+// Q1, the audit API at scale: audit --provider sqlite|postgres [--interceptions N] (see AuditBenchmark).
 var options = Options.Parse(args);
+if (args.FirstOrDefault() == "audit")
+{
+    await AuditBenchmark.RunAsync(args[1..], options.Dll);
+    return;
+}
+
 await using var provider = new FakeProvider(options.Events);
 await provider.StartAsync();
 await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl);

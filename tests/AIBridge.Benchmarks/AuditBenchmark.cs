@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using AIBridge.Infrastructure.Persistence.Providers;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>
+/// Q1: the audit API over a large table. Loads <c>--interceptions</c> rows into a fresh database of the
+/// chosen provider (AIBridge migrates it), then times each endpoint, one request at a time.
+/// Usage: audit --provider sqlite|postgres [--interceptions 1000000] [--samples 40] [--postgres "Host=…;Username=…"]
+/// </summary>
+public static class AuditBenchmark
+{
+    public static async Task RunAsync(string[] args, string dll)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
+        var n = int.Parse(Value("--interceptions") ?? "1000000", CultureInfo.InvariantCulture);
+        var samples = int.Parse(Value("--samples") ?? "40", CultureInfo.InvariantCulture);
+        var dataDir = Directory.CreateTempSubdirectory("aibridge-q1-").FullName;
+        var connection = provider == DatabaseProvider.Postgres
+            ? await CreatePostgresDatabaseAsync(Value("--postgres") ?? Environment.GetEnvironmentVariable("AIBRIDGE_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("--postgres or AIBRIDGE_TEST_POSTGRES names the server"))
+            : $"Data Source={Path.Combine(dataDir, "q1.db")}";
+
+        await using var bridge = await AIBridgeProcess.StartAsync(dll, "http://127.0.0.1:9", provider.ToString(), connection);
+        var seeding = Stopwatch.StartNew();
+        await using (var db = DatabaseOptions.CreateContext(provider, connection))
+        {
+            // Plain ADO: the seed's JSON literals have braces, which EF's raw SQL would read as parameters.
+            var sqlConnection = db.Database.GetDbConnection();
+            await sqlConnection.OpenAsync();
+            foreach (var sql in provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n))
+            {
+                await using var command = sqlConnection.CreateCommand();
+                command.CommandText = sql;
+                command.CommandTimeout = 1800;
+                await command.ExecuteNonQueryAsync();
+            }
+        }
+
+        Console.WriteLine($"# Q1 audit queries: {n:N0} interceptions on {provider}, seeded in {seeding.Elapsed.TotalSeconds:F0} s; {samples} sequential samples per query");
+        using var client = new HttpClient { BaseAddress = new Uri(bridge.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Add("Coder-Session-Token", bridge.SessionToken);
+
+        var middle = await FirstIdAsync(client, $"/api/v2/aibridge/interceptions?limit=1&offset={n / 2}");
+        var deepSession = await FirstIdAsync(client, $"/api/v2/aibridge/sessions?limit=1&offset={n / 20}", "sessions");
+        var queries = new (string Name, string Path)[]
+        {
+            ("interceptions, no filter", "/api/v2/aibridge/interceptions"),
+            ("interceptions, initiator", "/api/v2/aibridge/interceptions?q=initiator:user3"),
+            ("interceptions, one-day window", "/api/v2/aibridge/interceptions?q=" + Uri.EscapeDataString("started_after:\"2025-01-10T00:00:00Z\" started_before:\"2025-01-11T00:00:00Z\"")),
+            ("interceptions, deep cursor", $"/api/v2/aibridge/interceptions?after_id={middle}"),
+            ("sessions, no filter", "/api/v2/aibridge/sessions"),
+            ("sessions, provider filter", "/api/v2/aibridge/sessions?q=provider:openai"),
+            ("sessions, deep cursor", $"/api/v2/aibridge/sessions?after_session_id={Uri.EscapeDataString(deepSession)}"),
+            ("one session's threads", $"/api/v2/aibridge/sessions/sess-{n / 40 * 2}"),
+            ("models", "/api/v2/aibridge/models"),
+            ("clients", "/api/v2/aibridge/clients"),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine("| query | p50 ms | p95 ms | max ms |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (name, path) in queries)
+        {
+            var times = new double[samples];
+            await GetAsync(client, path); // warm the plan and the page cache
+            for (var i = 0; i < samples; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await GetAsync(client, path);
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {name} | {Stats.Percentile(times, 50):F1} | {Stats.Percentile(times, 95):F1} | {times.Max():F1} |"));
+        }
+    }
+
+    private static async Task GetAsync(HttpClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        await response.Content.ReadAsByteArrayAsync();
+    }
+
+    private static async Task<string> FirstIdAsync(HttpClient client, string path, string list = "results")
+    {
+        var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(path));
+        return json.RootElement.GetProperty(list)[0].GetProperty("id").GetString()!;
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync(string server)
+    {
+        var name = $"aibridge_q1_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
