@@ -41,6 +41,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
         return transaction;
     }
 
+    /// <summary>Whether <c>WITH RECURSIVE</c> queries run here (PostgreSQL, SQLite); SQL Server spells them differently.</summary>
+    protected internal virtual bool SupportsRecursiveQueries => true;
+
     /// <summary>Column type for JSON documents (<c>jsonb</c> on PostgreSQL, text elsewhere).</summary>
     protected internal virtual string? JsonColumnType => null;
 

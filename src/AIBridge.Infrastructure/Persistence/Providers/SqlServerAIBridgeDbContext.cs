@@ -15,6 +15,8 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
     /// <summary>Binary code-point order: SQL Server's default collations are case-insensitive.</summary>
     public const string OrdinalCollation = "Latin1_General_100_BIN2";
 
+    protected internal override bool SupportsRecursiveQueries => false;
+
     /// <summary>Snapshot isolation, enabled on the database by the <c>SnapshotIsolation</c> migration.</summary>
     public override Task<IDbContextTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);

@@ -1,6 +1,7 @@
 using AIBridge.Application.Audit;
 using AIBridge.Application.Audit.Dtos;
 using AIBridge.Domain.Interceptions;
+using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
@@ -75,7 +76,8 @@ public static class AuditQueries
         var rows = Selected(db, filter);
         if (cursor is not null)
         {
-            rows = rows.Where(i => i.StartedAt < cursor.StartedAt || (i.StartedAt == cursor.StartedAt && i.Id < cursor.Id));
+            // (started_at, id) < cursor, with a bare range first so the database can seek the index to the cursor.
+            rows = rows.Where(i => i.StartedAt <= cursor.StartedAt && (i.StartedAt < cursor.StartedAt || i.Id < cursor.Id));
         }
 
         return rows.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Skip(offset).Take(limit);
@@ -96,9 +98,15 @@ public static class AuditQueries
     public static IQueryable<MinimalUserDto> MinimalUsers(AIBridgeDbContext db, IReadOnlyCollection<Guid> ids) =>
         db.Users.Where(u => ids.Contains(u.Id)).ProjectToMinimal();
 
+    /// <summary>Distinct models: a loose index scan where the database can run one (a few index seeks instead of reading every row).</summary>
     public static IQueryable<string> DistinctModels(AIBridgeDbContext db, bool callerCanRead) =>
-        Visible(db, callerCanRead).Select(i => i.Model).Distinct();
+        callerCanRead && db.SupportsRecursiveQueries
+            ? db.Database.SqlQueryRaw<string>(LooseIndexScans.Models)
+            : Visible(db, callerCanRead).Select(i => i.Model).Distinct();
 
+    /// <summary>Distinct clients, NULL read as "Unknown"; a loose index scan where the database can run one.</summary>
     public static IQueryable<string> DistinctClients(AIBridgeDbContext db, bool callerCanRead) =>
-        Visible(db, callerCanRead).Select(i => i.Client ?? UnknownClient).Distinct();
+        callerCanRead && db.SupportsRecursiveQueries
+            ? db.Database.SqlQueryRaw<string>(LooseIndexScans.Clients)
+            : Visible(db, callerCanRead).Select(i => i.Client ?? UnknownClient).Distinct();
 }

@@ -108,7 +108,7 @@ public static class SessionQueries
         var roots = Roots(db, callerCanRead, sessionId);
         if (cursor is not null)
         {
-            roots = roots.Where(i => i.StartedAt > cursor.StartedAt || (i.StartedAt == cursor.StartedAt && i.Id > cursor.Id));
+            roots = roots.Where(i => i.StartedAt >= cursor.StartedAt && (i.StartedAt > cursor.StartedAt || i.Id > cursor.Id));
         }
 
         return roots.OrderBy(i => i.StartedAt).ThenBy(i => i.Id).Take(limit);
@@ -117,7 +117,7 @@ public static class SessionQueries
     /// <summary>The <paramref name="limit"/> roots right before the cursor, nearest first (the caller reverses them).</summary>
     public static IQueryable<Interception> RootsBefore(AIBridgeDbContext db, bool callerCanRead, string sessionId, CursorRow cursor, int limit) =>
         Roots(db, callerCanRead, sessionId)
-            .Where(i => i.StartedAt < cursor.StartedAt || (i.StartedAt == cursor.StartedAt && i.Id < cursor.Id))
+            .Where(i => i.StartedAt <= cursor.StartedAt && (i.StartedAt < cursor.StartedAt || i.Id < cursor.Id))
             .OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id)
             .Take(limit);
 
