@@ -4,7 +4,14 @@ using AIBridge.Benchmarks;
 // G1 of docs/benchmarks.md: the same streamed request straight to the fake provider and through AIBridge,
 // side by side in one run. Usage: gateway [--requests N] [--concurrency 1,16] [--events 40] [--dll path] [--smoke]
 // Q1, the audit API at scale: audit --provider sqlite|postgres [--interceptions N] (see AuditBenchmark).
+// G2, recording throughput: recording --provider sqlite|postgres [--interceptions N] (see RecordingBenchmark).
 var options = Options.Parse(args);
+if (args.FirstOrDefault() == "recording")
+{
+    await RecordingBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 if (args.FirstOrDefault() == "audit")
 {
     await AuditBenchmark.RunAsync(args[1..], options.Dll);

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using AIBridge.Application.Gateway.Recording;
+using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Users;
+using AIBridge.Infrastructure;
+using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Providers;
+using AIBridge.Infrastructure.Recording;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>
+/// G2: the recorder's sustained throughput. Producers enqueue complete interceptions (start, token usage,
+/// prompt, tool call, end: five records each) as fast as the queue takes them; the writer persists them.
+/// Reports interceptions per second fully persisted, the queue depth over time, and what was lost.
+/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--batch-size 500] [--postgres "Host=…"]
+/// </summary>
+public static class RecordingBenchmark
+{
+    public static async Task RunAsync(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
+        var n = int.Parse(Value("--interceptions") ?? "100000", CultureInfo.InvariantCulture);
+        var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
+        var connection = provider == DatabaseProvider.Postgres
+            ? await CreatePostgresDatabaseAsync(Value("--postgres") ?? Environment.GetEnvironmentVariable("AIBRIDGE_TEST_POSTGRES")
+                ?? throw new InvalidOperationException("--postgres or AIBRIDGE_TEST_POSTGRES names the server"))
+            : $"Data Source={Path.Combine(dataDir, "g2.db")}";
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:AIBridge"] = connection,
+        }).Build();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
+        services.AddInfrastructureServices(configuration);
+        var batchSize = int.Parse(Value("--batch-size") ?? new RecordingOptions().BatchSize.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        services.Configure<RecordingOptions>(o => o.BatchSize = batchSize);
+        await using var root = services.BuildServiceProvider();
+        await using (var scope = root.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
+        }
+
+        var user = User.Create("bench", "bench@example.com", "", "x", [], DateTime.UtcNow);
+        await using (var db = DatabaseOptions.CreateContext(provider, connection))
+        {
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+        }
+
+        var queue = root.GetRequiredService<RecordQueue>();
+        var writer = root.GetRequiredService<RecordWriter>();
+        await writer.StartAsync(CancellationToken.None);
+
+        var depths = new List<(double Seconds, long Depth)>();
+        var clock = Stopwatch.StartNew();
+        using var sampling = new Timer(_ => { lock (depths) depths.Add((clock.Elapsed.TotalSeconds, queue.Count)); }, null, 0, 250);
+        long dropped = 0;
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        {
+            for (var i = worker; i < n; i += 4)
+            {
+                foreach (var record in Records(user.Id, i))
+                {
+                    if (!queue.Enqueue(record))
+                    {
+                        Interlocked.Increment(ref dropped);
+                    }
+                }
+            }
+        })));
+        var produced = clock.Elapsed;
+
+        await using var check = DatabaseOptions.CreateContext(provider, connection);
+        while (await check.Interceptions.CountAsync(i => i.EndedAt != null) < n - dropped && clock.Elapsed < TimeSpan.FromMinutes(10))
+        {
+            await Task.Delay(100);
+        }
+
+        var persisted = clock.Elapsed;
+        await writer.StoppedAsync(CancellationToken.None);
+        var counts = (
+            Interceptions: await check.Interceptions.CountAsync(i => i.EndedAt != null),
+            Tokens: await check.TokenUsages.CountAsync(),
+            Prompts: await check.UserPrompts.CountAsync(),
+            Tools: await check.ToolUsages.CountAsync());
+
+        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, 4 producers, batches of {batchSize} records");
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s: **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s)"));
+        Console.WriteLine($"dropped at enqueue: {dropped}; stored: {counts.Interceptions} ended interceptions, {counts.Tokens} token rows, {counts.Prompts} prompts, {counts.Tools} tool calls");
+        Console.WriteLine("queue depth (s: records): " + string.Join(", ", depths.Where((_, i) => i % 4 == 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Seconds:F0}: {d.Depth}"))));
+        if (dropped > 0 || counts.Interceptions != n || counts.Tokens != n || counts.Prompts != n || counts.Tools != n)
+        {
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private static IEnumerable<RecordedItem> Records(Guid userId, int i)
+    {
+        var id = Guid.NewGuid();
+        var now = DateTime.UtcNow;
+        yield return new InterceptionStarted(new Interception
+        {
+            Id = id, InitiatorId = userId, ApiKeyId = "abcdefghij", Provider = "anthropic", ProviderName = "anthropic", Model = "claude-bench",
+            Client = "Claude Code", Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = now,
+        }, null);
+        yield return new TokenUsageRecorded(new TokenUsage
+        {
+            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, InputTokens = 1200, OutputTokens = 40, CacheReadInputTokens = 800,
+            Metadata = """{"cache_read_input":800,"cache_creation_input":0}""", CreatedAt = now,
+        });
+        yield return new UserPromptRecorded(new UserPrompt
+        {
+            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, Prompt = "Refactor the parser and add tests " + i, Metadata = "{}", CreatedAt = now,
+        });
+        yield return new ToolUsageRecorded(new ToolUsage
+        {
+            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, ProviderToolCallId = "toolu_" + i, Tool = "Read",
+            Input = """{"file_path":"/src/a.cs"}""", Metadata = "{}", CreatedAt = now,
+        });
+        yield return new InterceptionEnded(id, now.AddMilliseconds(1), "sk-a...wxyz");
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync(string server)
+    {
+        var name = $"aibridge_g2_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+    }
+}
