@@ -177,17 +177,21 @@ public sealed partial class RecordWriter(
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(_abort.Token);
 
+        // Rows are copies: a failed attempt must not leave an end applied to the queued start, or a split
+        // retry would write the end before the children it follows.
         var started = new Dictionary<Guid, Interception>();
         var ends = new List<InterceptionEnded>();
         var touches = new Dictionary<string, ApiKeyUsed>(StringComparer.Ordinal);
+        var rows = new RecordBatch();
         foreach (var item in batch)
         {
             switch (item)
             {
                 case InterceptionStarted start:
                     await ResolveLineageAsync(db, start);
-                    started[start.InterceptionId] = start.Interception;
-                    db.Interceptions.Add(start.Interception);
+                    var row = Copy(start.Interception);
+                    started[start.InterceptionId] = row;
+                    rows.Interceptions.Add(row);
                     break;
                 case InterceptionEnded end when started.TryGetValue(end.InterceptionId, out var interception):
                     interception.EndedAt = end.EndedAt;
@@ -197,16 +201,16 @@ public sealed partial class RecordWriter(
                     ends.Add(end);
                     break;
                 case TokenUsageRecorded usage:
-                    db.TokenUsages.Add(usage.Usage);
+                    rows.TokenUsages.Add(usage.Usage);
                     break;
                 case UserPromptRecorded prompt:
-                    db.UserPrompts.Add(prompt.Prompt);
+                    rows.UserPrompts.Add(prompt.Prompt);
                     break;
                 case ToolUsageRecorded tool:
-                    db.ToolUsages.Add(tool.Tool);
+                    rows.ToolUsages.Add(tool.Tool);
                     break;
                 case ModelThoughtRecorded thought:
-                    db.ModelThoughts.Add(thought.Thought);
+                    rows.ModelThoughts.Add(thought.Thought);
                     break;
                 case ApiKeyUsed used when !touches.TryGetValue(used.KeyId, out var seen) || seen.At < used.At:
                     touches[used.KeyId] = used;
@@ -214,7 +218,20 @@ public sealed partial class RecordWriter(
             }
         }
 
-        await db.SaveChangesAsync(_abort.Token);
+        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection postgres)
+        {
+            await PostgresBulkInsert.WriteAsync(postgres, rows, _abort.Token);
+        }
+        else
+        {
+            db.Interceptions.AddRange(rows.Interceptions);
+            db.TokenUsages.AddRange(rows.TokenUsages);
+            db.UserPrompts.AddRange(rows.UserPrompts);
+            db.ToolUsages.AddRange(rows.ToolUsages);
+            db.ModelThoughts.AddRange(rows.ModelThoughts);
+            await db.SaveChangesAsync(_abort.Token);
+        }
+
         foreach (var end in ends)
         {
             await RecordingQueries.Open(db, end.InterceptionId).ExecuteUpdateAsync(
@@ -255,6 +272,26 @@ public sealed partial class RecordWriter(
         interception.SessionId = Interception.DeriveSessionId(interception.ClientSessionId, interception.ThreadRootId, interception.Id);
         queue.RecentCalls.SetRoot(interception.Id, interception.ThreadRootId ?? interception.Id);
     }
+
+    private static Interception Copy(Interception i) => new()
+    {
+        Id = i.Id,
+        InitiatorId = i.InitiatorId,
+        ApiKeyId = i.ApiKeyId,
+        Provider = i.Provider,
+        ProviderName = i.ProviderName,
+        Model = i.Model,
+        Client = i.Client,
+        ClientSessionId = i.ClientSessionId,
+        ThreadParentId = i.ThreadParentId,
+        ThreadRootId = i.ThreadRootId,
+        SessionId = i.SessionId,
+        Metadata = i.Metadata,
+        CredentialKind = i.CredentialKind,
+        CredentialHint = i.CredentialHint,
+        StartedAt = i.StartedAt,
+        EndedAt = i.EndedAt,
+    };
 
     private static IEnumerable<RecordedItem> Drain(System.Threading.Channels.ChannelReader<RecordedItem> reader)
     {
