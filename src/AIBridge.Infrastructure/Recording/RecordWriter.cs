@@ -4,6 +4,7 @@ using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -218,9 +219,14 @@ public sealed partial class RecordWriter(
             }
         }
 
-        if (db.Database.GetDbConnection() is Npgsql.NpgsqlConnection postgres)
+        var connection = db.Database.GetDbConnection();
+        if (connection is Npgsql.NpgsqlConnection postgres)
         {
             await PostgresBulkInsert.WriteAsync(postgres, rows, _abort.Token);
+        }
+        else if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            SqliteBulkInsert.Write(sqlite, transaction.GetDbTransaction() as Microsoft.Data.Sqlite.SqliteTransaction, rows);
         }
         else
         {
