@@ -47,6 +47,14 @@ pg_instance_stop() {
   as_pg "$PG_BIN/pg_ctl" -D "$1/data" -m fast -w stop >/dev/null
 }
 
+# For benchmark scripts: start a throwaway server when their arguments ask for postgres and none is named.
+postgres_if_asked() {
+  if [[ " $* " == *" postgres "* && -z "${AIBRIDGE_TEST_POSTGRES:-}" ]]; then
+    start_postgres >/dev/null
+    trap stop_postgres EXIT
+  fi
+}
+
 stop_postgres() {
   if [ -n "${PG_TMPDIR:-}" ] && [ -d "$PG_TMPDIR/data" ]; then
     as_pg "$PG_BIN/pg_ctl" -D "$PG_TMPDIR/data" -m fast -w stop >/dev/null 2>&1 || true

@@ -5,10 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source build/postgres.sh
-if [[ " $* " == *" postgres "* && -z "${AIBRIDGE_TEST_POSTGRES:-}" ]]; then
-  start_postgres >/dev/null
-  trap stop_postgres EXIT
-fi
+postgres_if_asked "$@"
 dotnet build -c Release src/AIBridge.Web/AIBridge.Web.csproj -v q -nologo >/dev/null
 dotnet build -c Release tests/AIBridge.Benchmarks/AIBridge.Benchmarks.csproj -v q -nologo >/dev/null
 dotnet tests/AIBridge.Benchmarks/bin/Release/net10.0/AIBridge.Benchmarks.dll audit "$@"

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using AIBridge.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace AIBridge.Benchmarks;
 
@@ -21,8 +20,7 @@ public static class AuditBenchmark
         var samples = int.Parse(Value("--samples") ?? "40", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-q1-").FullName;
         var connection = provider == DatabaseProvider.Postgres
-            ? await CreatePostgresDatabaseAsync(Value("--postgres") ?? Environment.GetEnvironmentVariable("AIBRIDGE_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("--postgres or AIBRIDGE_TEST_POSTGRES names the server"))
+            ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_q1")
             : $"Data Source={Path.Combine(dataDir, "q1.db")}";
 
         await using var bridge = await AIBridgeProcess.StartAsync(dll, "http://127.0.0.1:9", provider.ToString(), connection);
@@ -95,18 +93,5 @@ public static class AuditBenchmark
     {
         var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync(path));
         return json.RootElement.GetProperty(list)[0].GetProperty("id").GetString()!;
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync(string server)
-    {
-        var name = $"aibridge_q1_{DateTime.UtcNow:yyyyMMddHHmmss}";
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 }

@@ -11,7 +11,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 
 namespace AIBridge.Benchmarks;
 
@@ -30,8 +29,7 @@ public static class RecordingBenchmark
         var n = int.Parse(Value("--interceptions") ?? "100000", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
         var connection = provider == DatabaseProvider.Postgres
-            ? await CreatePostgresDatabaseAsync(Value("--postgres") ?? Environment.GetEnvironmentVariable("AIBRIDGE_TEST_POSTGRES")
-                ?? throw new InvalidOperationException("--postgres or AIBRIDGE_TEST_POSTGRES names the server"))
+            ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
             : $"Data Source={Path.Combine(dataDir, "g2.db")}";
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -130,18 +128,5 @@ public static class RecordingBenchmark
             Input = """{"file_path":"/src/a.cs"}""", Metadata = "{}", CreatedAt = now,
         });
         yield return new InterceptionEnded(id, now.AddMilliseconds(1), "sk-a...wxyz");
-    }
-
-    private static async Task<string> CreatePostgresDatabaseAsync(string server)
-    {
-        var name = $"aibridge_g2_{DateTime.UtcNow:yyyyMMddHHmmss}";
-        await using var admin = new NpgsqlConnection(server);
-        await admin.OpenAsync();
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin))
-        {
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 }
