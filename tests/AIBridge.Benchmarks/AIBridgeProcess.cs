@@ -27,6 +27,16 @@ public sealed class AIBridgeProcess : IAsyncDisposable
 
     public string DataDirectory => _dataDir;
 
+    /// <summary>The process's resident memory now.</summary>
+    public long WorkingSet
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.WorkingSet64;
+        }
+    }
+
     public TimeSpan CpuTime
     {
         get

@@ -21,8 +21,12 @@ public sealed class FakeProvider : IAsyncDisposable
     private readonly byte[][] _chat;
     private readonly byte[][] _responses;
 
-    public FakeProvider(int events)
+    private readonly TimeSpan _pause;
+
+    /// <param name="pause">A wait between events: long-lived streams, as real providers send them.</param>
+    public FakeProvider(int events, TimeSpan pause = default)
     {
+        _pause = pause;
         _anthropic = Events.Anthropic(events);
         _chat = Events.Chat(events);
         _responses = Events.Responses(events);
@@ -45,7 +49,7 @@ public sealed class FakeProvider : IAsyncDisposable
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
-    private static async Task StreamAsync(HttpContext context, byte[][] events)
+    private async Task StreamAsync(HttpContext context, byte[][] events)
     {
         // Read the request fully, as a provider does before answering.
         await context.Request.Body.CopyToAsync(Stream.Null);
@@ -54,6 +58,10 @@ public sealed class FakeProvider : IAsyncDisposable
         {
             await context.Response.Body.WriteAsync(e, context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
+            if (_pause > TimeSpan.Zero)
+            {
+                await Task.Delay(_pause, context.RequestAborted);
+            }
         }
     }
 

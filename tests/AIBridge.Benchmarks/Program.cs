@@ -5,7 +5,14 @@ using AIBridge.Benchmarks;
 // side by side in one run. Usage: gateway [--requests N] [--concurrency 1,16] [--events 40] [--dll path] [--smoke]
 // Q1, the audit API at scale: audit --provider sqlite|postgres [--interceptions N] (see AuditBenchmark).
 // G2, recording throughput: recording --provider sqlite|postgres [--interceptions N] (see RecordingBenchmark).
+// M1, memory under many long streams: memory [--streams 200] (see MemoryBenchmark).
 var options = Options.Parse(args);
+if (args.FirstOrDefault() == "memory")
+{
+    await MemoryBenchmark.RunAsync(args[1..], options.Dll);
+    return;
+}
+
 if (args.FirstOrDefault() == "recording")
 {
     await RecordingBenchmark.RunAsync(args[1..]);

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>
+/// M1: AIBridge's peak working set while it relays many long streams at once. Each stream is an
+/// Anthropic response of <c>--events</c> events, <c>--pause-ms</c> apart, all recorded.
+/// Usage: memory [--streams 200] [--events 40] [--pause-ms 100]
+/// </summary>
+public static class MemoryBenchmark
+{
+    public static async Task RunAsync(string[] args, string dll)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var streams = int.Parse(Value("--streams") ?? "200", CultureInfo.InvariantCulture);
+        var events = int.Parse(Value("--events") ?? "40", CultureInfo.InvariantCulture);
+        var pause = TimeSpan.FromMilliseconds(int.Parse(Value("--pause-ms") ?? "100", CultureInfo.InvariantCulture));
+
+        await using var provider = new FakeProvider(events, pause);
+        await provider.StartAsync();
+        await using var bridge = await AIBridgeProcess.StartAsync(dll, provider.BaseUrl);
+        using var runner = new LoadRunner("""{"model":"claude-bench","stream":true,"max_tokens":1024,"messages":[{"role":"user","content":"a long answer"}]}""");
+        var gateway = new Target("aibridge", bridge.BaseUrl + "/api/v2/aibridge/anthropic/v1/messages", new Dictionary<string, string> { ["X-Api-Key"] = bridge.Token });
+
+        await runner.RunAsync(gateway, 8, 16); // warm up
+        var idle = bridge.WorkingSet;
+        long peak = 0;
+        using var sampling = new Timer(_ => Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), bridge.WorkingSet)), null, 0, 50);
+        var clock = Stopwatch.StartNew();
+        var measured = await runner.RunAsync(gateway, streams, streams);
+        clock.Stop();
+        await Task.Delay(200);
+
+        Console.WriteLine($"# M1 memory: {streams} concurrent streams of {events} events, {pause.TotalMilliseconds:F0} ms apart, through AIBridge (SQLite, full recording)");
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"working set: {idle / 1048576.0:F0} MiB warm and idle, **{Interlocked.Read(ref peak) / 1048576.0:F0} MiB peak**; streams done in {clock.Elapsed.TotalSeconds:F1} s, failures {measured.Failures}, stream p50 {Stats.Percentile(measured.TotalMs, 50):F0} ms"));
+        if (measured.Failures > 0)
+        {
+            Environment.ExitCode = 1;
+        }
+    }
+}
