@@ -1,8 +1,6 @@
-using System.Globalization;
 using AIBridge.Application.ApiKeys;
 using AIBridge.Application.Common.Security;
 using AIBridge.Domain.ApiKeys;
-using AIBridge.Domain.Users;
 
 namespace AIBridge.Application.Authentication;
 
@@ -25,21 +23,10 @@ public sealed class ApiKeyAuthenticator(IApiKeyRepository keys, TimeProvider clo
             return AuthenticationResult.Fail(AuthenticationFailure.Because("API key is invalid."));
         }
 
-        if (!parsed.Matches(credential.HashedSecret))
-        {
-            return AuthenticationResult.Fail(AuthenticationFailure.Because("API key secret is invalid."));
-        }
-
         var now = clock.GetUtcNow().UtcDateTime;
-        if (credential.ExpiresAt <= now)
+        if (ApiKeyCheck.Verify(parsed, credential, now) is { } failure)
         {
-            var expiredAt = credential.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFK", CultureInfo.InvariantCulture);
-            return AuthenticationResult.Fail(AuthenticationFailure.Because($"API key expired at \"{expiredAt}\"."));
-        }
-
-        if (credential.UserStatus != UserStatus.Active)
-        {
-            return AuthenticationResult.Fail(AuthenticationFailure.Inactive(credential.UserStatus));
+            return AuthenticationResult.Fail(failure);
         }
 
         if (credential.LastUsed is null || now - credential.LastUsed.Value >= TouchInterval)

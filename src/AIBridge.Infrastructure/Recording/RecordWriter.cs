@@ -222,11 +222,11 @@ public sealed partial class RecordWriter(
         var connection = db.Database.GetDbConnection();
         if (connection is Npgsql.NpgsqlConnection postgres)
         {
-            await PostgresBulkInsert.WriteAsync(postgres, rows, _abort.Token);
+            await RecordTables.WriteAsync(new PostgresBulkInsert(postgres), rows, _abort.Token);
         }
         else if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
-            SqliteBulkInsert.Write(sqlite, transaction.GetDbTransaction() as Microsoft.Data.Sqlite.SqliteTransaction, rows);
+            await RecordTables.WriteAsync(new SqliteBulkInsert(sqlite, transaction.GetDbTransaction() as Microsoft.Data.Sqlite.SqliteTransaction), rows, _abort.Token);
         }
         else
         {

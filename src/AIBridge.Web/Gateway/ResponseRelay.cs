@@ -27,7 +27,7 @@ public static class ResponseRelay
     public static bool IsEventStream(HttpResponseMessage upstream) =>
         string.Equals(upstream.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task StartAsync(HttpContext context, HttpResponseMessage upstream, Action<IHeaderDictionary>? extraHeaders = null)
+    public static async Task StartAsync(HttpContext context, HttpResponseMessage upstream)
     {
         var response = context.Response;
         var eventStream = IsEventStream(upstream);
@@ -50,7 +50,6 @@ public static class ResponseRelay
             response.Headers["X-Accel-Buffering"] = "no";
         }
 
-        extraHeaders?.Invoke(response.Headers);
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(context.RequestAborted);
     }

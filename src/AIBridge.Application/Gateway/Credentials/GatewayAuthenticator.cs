@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using AIBridge.Application.ApiKeys;
 using AIBridge.Application.ApiKeys.Commands.DeleteApiKey;
 using AIBridge.Application.Authentication;
 using AIBridge.Application.Common.Security;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.ApiKeys;
-using AIBridge.Domain.Users;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIBridge.Application.Gateway.Credentials;
@@ -68,19 +66,9 @@ public sealed class GatewayAuthenticator(IServiceScopeFactory scopes, IRecorder 
         }
 
         var key = entry!.Credential;
-        if (!parsed.Matches(key.HashedSecret))
+        if (ApiKeyCheck.Verify(parsed, key, now) is { } failure)
         {
-            return new GatewayAuthentication(null, "API key secret is invalid.");
-        }
-
-        if (key.ExpiresAt <= now)
-        {
-            return new GatewayAuthentication(null, $"API key expired at \"{key.ExpiresAt.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFK", CultureInfo.InvariantCulture)}\".");
-        }
-
-        if (key.UserStatus != UserStatus.Active)
-        {
-            return new GatewayAuthentication(null, AuthenticationFailure.Inactive(key.UserStatus).Reason);
+            return new GatewayAuthentication(null, failure.Reason);
         }
 
         if (entry.LastTouched is not { } touched || now - touched >= ApiKeyAuthenticator.TouchInterval)
