@@ -2,6 +2,7 @@ using AIBridge.Application.Common.Interfaces;
 using AIBridge.Domain.ApiKeys;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Users;
+using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -28,6 +29,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<ModelThought> ModelThoughts => Set<ModelThought>();
 
+    /// <summary>Write-time session summaries; only where <see cref="SupportsSessionRollups"/>.</summary>
+    public DbSet<SessionRollup> SessionRollups => Set<SessionRollup>();
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 
     /// <summary>
@@ -43,6 +47,12 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Whether <c>WITH RECURSIVE</c> queries run here (PostgreSQL, SQLite); SQL Server spells them differently.</summary>
     protected internal virtual bool SupportsRecursiveQueries => true;
+
+    /// <summary>
+    /// Whether triggers maintain <c>aibridge_session_rollups</c> (PostgreSQL, SQLite). SQL Server has no
+    /// such table: its triggers could not be run here, so its session lists group the interceptions.
+    /// </summary>
+    protected internal virtual bool SupportsSessionRollups => true;
 
     /// <summary>Column type for JSON documents (<c>jsonb</c> on PostgreSQL, text elsewhere).</summary>
     protected internal virtual string? JsonColumnType => null;

@@ -1,5 +1,6 @@
 using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence.Configurations;
+using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -17,12 +18,15 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
 
     protected internal override bool SupportsRecursiveQueries => false;
 
+    protected internal override bool SupportsSessionRollups => false;
+
     /// <summary>Snapshot isolation, enabled on the database by the <c>SnapshotIsolation</c> migration.</summary>
     public override Task<IDbContextTransaction> BeginReadSnapshotAsync(CancellationToken cancellationToken) =>
         Database.BeginTransactionAsync(IsolationLevel.Snapshot, cancellationToken);
 
     protected override void ConfigureProvider(ModelBuilder modelBuilder)
     {
+        modelBuilder.Ignore<SessionRollup>();
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if (property.IsOrdinalText())

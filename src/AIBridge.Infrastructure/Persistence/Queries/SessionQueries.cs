@@ -1,5 +1,6 @@
 using AIBridge.Application.Audit;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Infrastructure.Persistence.Rollups;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
@@ -7,11 +8,29 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 public static class SessionQueries
 {
     /// <summary>
-    /// The selected interceptions grouped by (session id, initiator), with the fields computed over them.
+    /// The selected interceptions grouped by (session id, initiator), with the fields computed over them:
+    /// read from the write-time roll-ups where they hold exactly these groups.
+    /// </summary>
+    public static IQueryable<SessionGroupRow> Groups(AIBridgeDbContext db, AuditFilter filter) =>
+        SessionRollupQueries.Groups(db, filter) is { } rollups
+            ? rollups.Select(r => new SessionGroupRow
+            {
+                SessionId = r.SessionId,
+                InitiatorId = r.InitiatorId,
+                StartedAt = r.StartedAt,
+                EndedAt = r.EndedAt,
+                Threads = r.Threads,
+                LastActiveAt = r.LastActiveAt,
+            })
+            : GroupedAtReadTime(db, filter);
+
+    /// <summary>
+    /// Groups computed from the interceptions, for what the roll-ups cannot answer (time windows, two
+    /// of provider/model/client, SQL Server).
     /// The prompts are joined, not pre-aggregated, so the database can use the prompt index for a few
     /// sessions; an interception has at most one prompt, and MIN/MAX/COUNT DISTINCT ignore repeats anyway.
     /// </summary>
-    public static IQueryable<SessionGroupRow> Groups(AIBridgeDbContext db, AuditFilter filter) =>
+    private static IQueryable<SessionGroupRow> GroupedAtReadTime(AIBridgeDbContext db, AuditFilter filter) =>
         AuditQueries.Selected(db, filter)
             .LeftJoin(db.UserPrompts, i => i.Id, p => p.InterceptionId, (i, p) => new
             {
@@ -36,9 +55,11 @@ public static class SessionQueries
 
     /// <summary>Groups sharing a session id are one block, so pages never split them (read API §8.2).</summary>
     public static IQueryable<SessionBlockRow> Blocks(AIBridgeDbContext db, AuditFilter filter) =>
-        Groups(db, filter)
-            .GroupBy(g => g.SessionId)
-            .Select(b => new SessionBlockRow { SessionId = b.Key, LastActiveAt = b.Max(g => g.LastActiveAt) });
+        SessionRollupQueries.Groups(db, filter) is { } rollups
+            ? SessionRollupQueries.BlockLeaders(rollups).Select(g => new SessionBlockRow { SessionId = g.SessionId, LastActiveAt = g.LastActiveAt })
+            : GroupedAtReadTime(db, filter)
+                .GroupBy(g => g.SessionId)
+                .Select(b => new SessionBlockRow { SessionId = b.Key, LastActiveAt = b.Max(g => g.LastActiveAt) });
 
     /// <summary>The block of one session id among this query's groups (a cursor).</summary>
     public static IQueryable<SessionBlockRow> Block(AIBridgeDbContext db, AuditFilter filter, string sessionId) =>

@@ -2,6 +2,7 @@ using AIBridge.Application.Audit;
 using AIBridge.Application.Audit.Dtos;
 using AIBridge.Application.Audit.Threads;
 using AIBridge.Infrastructure.Persistence.Queries;
+using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.Infrastructure.Persistence.Repositories;
@@ -24,7 +25,9 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
             return null;
         }
 
-        var count = await AuditQueries.Selected(db, filter).LongCountAsync(cancellationToken);
+        var count = SessionRollupQueries.Groups(db, filter) is { } rollups
+            ? await rollups.SumAsync(r => r.Interceptions, cancellationToken)
+            : await AuditQueries.Selected(db, filter).LongCountAsync(cancellationToken);
         var results = await AuditQueries.InterceptionPage(db, filter, cursor, offset, limit).ProjectToDto().ToListAsync(cancellationToken);
         return new InterceptionsPage(count, results);
     }

@@ -475,6 +475,56 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("text")
+                        .HasColumnName("session_id")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("text")
+                        .HasColumnName("slice")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.Property<DateTime>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<DateTime?>("PromptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prompted_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Threads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threads");
+
+                    b.HasKey("SessionId", "InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId", "Interceptions" }, "ix_session_rollups_active")
+                        .IsDescending(false, true, true, false, false);
+
+                    b.ToTable("aibridge_session_rollups", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("AIBridge.Domain.Users.User", "User")

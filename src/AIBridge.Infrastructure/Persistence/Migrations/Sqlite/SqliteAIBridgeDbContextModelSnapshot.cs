@@ -466,6 +466,54 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slice")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interceptions");
+
+                    b.Property<DateTime>("LastActiveAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<DateTime?>("PromptedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("prompted_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Threads")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("threads");
+
+                    b.HasKey("SessionId", "InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId", "Interceptions" }, "ix_session_rollups_active")
+                        .IsDescending(false, true, true, false, false);
+
+                    b.ToTable("aibridge_session_rollups", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("AIBridge.Domain.Users.User", "User")

@@ -1,0 +1,58 @@
+﻿using System;
+using AIBridge.Infrastructure.Persistence.Rollups;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class SessionRollups : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "aibridge_session_rollups",
+                columns: table => new
+                {
+                    session_id = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    initiator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    slice = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    interceptions = table.Column<long>(type: "bigint", nullable: false),
+                    threads = table.Column<long>(type: "bigint", nullable: false),
+                    started_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ended_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    prompted_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    last_active_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_session_rollups", x => new { x.session_id, x.initiator_id, x.slice });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_session_rollups_active",
+                table: "aibridge_session_rollups",
+                columns: new[] { "slice", "last_active_at", "session_id", "initiator_id", "interceptions" },
+                descending: new[] { false, true, true, false, false });
+
+            foreach (var statement in SessionRollupTriggers.Create(postgres: true))
+            {
+                migrationBuilder.Sql(statement);
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            foreach (var statement in SessionRollupTriggers.Drop(postgres: true))
+            {
+                migrationBuilder.Sql(statement);
+            }
+
+            migrationBuilder.DropTable(
+                name: "aibridge_session_rollups");
+        }
+    }
+}

@@ -1,0 +1,43 @@
+using AIBridge.Application.Audit;
+using AIBridge.Infrastructure.Persistence.Queries;
+
+namespace AIBridge.Infrastructure.Persistence.Rollups;
+
+/// <summary>Reads of <see cref="SessionRollup"/>, for the filters whose groups it holds exactly.</summary>
+public static class SessionRollupQueries
+{
+    /// <summary>
+    /// The rows that are this filter's (session id, initiator) groups, one each; null when the roll-ups
+    /// cannot answer (see <see cref="RollupSlices.For"/>) or the database keeps none.
+    /// </summary>
+    public static IQueryable<SessionRollup>? Groups(AIBridgeDbContext db, AuditFilter filter)
+    {
+        if (!db.SupportsSessionRollups || RollupSlices.For(filter) is not { } slice)
+        {
+            return null;
+        }
+
+        var rows = db.SessionRollups.Where(r => r.Slice == slice)
+            .NoneUnless(filter.CallerCanRead && StoredText.CanBeStored([slice, filter.SessionId!]));
+        if (filter.InitiatorId is { } initiatorId)
+        {
+            rows = rows.Where(r => r.InitiatorId == initiatorId);
+        }
+
+        if (filter.SessionId is { } sessionId)
+        {
+            rows = rows.Where(r => r.SessionId == sessionId);
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// One group per block (read API §8.2): the one no other group of its session id precedes in list
+    /// order. Its <c>last_active_at</c> is the block's key, so the blocks are read in index order and the
+    /// look-up of the others stops at a page.
+    /// </summary>
+    public static IQueryable<SessionRollup> BlockLeaders(IQueryable<SessionRollup> groups) =>
+        groups.Where(g => !groups.Any(o => o.SessionId == g.SessionId
+            && (o.LastActiveAt > g.LastActiveAt || (o.LastActiveAt == g.LastActiveAt && o.InitiatorId < g.InitiatorId))));
+}
