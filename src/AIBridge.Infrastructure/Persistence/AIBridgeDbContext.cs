@@ -32,6 +32,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     /// <summary>Write-time session summaries; only where <see cref="SupportsSessionRollups"/>.</summary>
     public DbSet<SessionRollup> SessionRollups => Set<SessionRollup>();
 
+    /// <summary>Write-time interception counts; only where <see cref="SupportsSessionRollups"/>.</summary>
+    public DbSet<InterceptionCount> InterceptionCounts => Set<InterceptionCount>();
+
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 
     /// <summary>
@@ -49,8 +52,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     protected internal virtual bool SupportsRecursiveQueries => true;
 
     /// <summary>
-    /// Whether triggers maintain <c>aibridge_session_rollups</c> (PostgreSQL, SQLite). SQL Server has no
-    /// such table: its triggers could not be run here, so its session lists group the interceptions.
+    /// Whether triggers maintain <c>aibridge_session_rollups</c> and <c>aibridge_interception_counts</c>
+    /// (PostgreSQL, SQLite). SQL Server has no such tables: triggers could not be run here, so its
+    /// session lists group and its counts count the interceptions at read time.
     /// </summary>
     protected internal virtual bool SupportsSessionRollups => true;
 

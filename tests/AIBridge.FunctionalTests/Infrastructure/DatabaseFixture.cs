@@ -50,7 +50,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         {
             DbAdapter = Provider == DatabaseProvider.Postgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
             SchemasToInclude = Provider == DatabaseProvider.Postgres ? ["public"] : [],
-            TablesToIgnore = ["__EFMigrationsHistory"],
+            TablesToIgnore = ["__EFMigrationsHistory", .. RollupTables],
         });
     }
 
@@ -58,7 +58,18 @@ public abstract class DatabaseFixture : IAsyncLifetime
     {
         await using var connection = await OpenConnectionAsync();
         await _respawner!.ResetAsync(connection);
+
+        // Emptied last: deleting the interceptions runs the roll-up triggers, which would write into
+        // tables Respawn had already emptied (it knows no order between tables without foreign keys).
+        foreach (var table in RollupTables)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"DELETE FROM {table}";
+            await command.ExecuteNonQueryAsync();
+        }
     }
+
+    private static readonly string[] RollupTables = ["aibridge_session_rollups", "aibridge_interception_counts"];
 
     /// <summary>A context on the test database, for arranging rows and inspecting what was stored.</summary>
     public AIBridgeDbContext CreateDbContext() => DatabaseOptions.CreateContext(Provider, ConnectionString);

@@ -92,6 +92,7 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
 
             steps++;
             (await StoredAsync(db)).Should().BeEquivalentTo(await ExpectedAsync(db), $"after step {step} (write kind {kind})");
+            (await StoredCountsAsync(db)).Should().BeEquivalentTo(await ExpectedCountsAsync(db), $"after step {step} (write kind {kind})");
         }
 
         steps.Should().Be(120);
@@ -126,19 +127,34 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
         .Select(r => new RollupRow(r.SessionId, r.InitiatorId, r.Slice, r.Interceptions, r.Threads, r.StartedAt, r.EndedAt, r.PromptedAt, r.LastActiveAt))
         .ToList();
 
+    /// <summary>Zero rows are left behind by deletions; they add nothing to a sum.</summary>
+    private static async Task<List<(Guid, string, long)>> StoredCountsAsync(AIBridgeDbContext db) =>
+        (await db.InterceptionCounts.AsNoTracking().Where(c => c.Interceptions != 0).ToListAsync())
+        .Select(c => (c.InitiatorId, c.Slice, c.Interceptions))
+        .ToList();
+
+    private static async Task<List<(Guid, string, long)>> ExpectedCountsAsync(AIBridgeDbContext db) =>
+        (await db.Interceptions.AsNoTracking().Where(i => i.EndedAt != null).ToListAsync())
+        .SelectMany(i => SlicesOf(i).Select(slice => (i.InitiatorId, slice)))
+        .GroupBy(x => x)
+        .Select(g => (g.Key.InitiatorId, g.Key.slice, (long)g.Count()))
+        .ToList();
+
+    private static string[] SlicesOf(Interception i) =>
+    [
+        RollupSlices.All,
+        RollupSlices.ProviderPrefix + i.Provider,
+        RollupSlices.ModelPrefix + i.Model,
+        RollupSlices.ClientPrefix + (i.Client ?? "Unknown"),
+    ];
+
     /// <summary>The definition (read API §8.1), computed in memory from the source rows.</summary>
     private static async Task<List<RollupRow>> ExpectedAsync(AIBridgeDbContext db)
     {
         var completed = await db.Interceptions.AsNoTracking().Where(i => i.EndedAt != null).ToListAsync();
         var prompts = (await db.UserPrompts.AsNoTracking().ToListAsync()).ToLookup(p => p.InterceptionId);
         return completed
-            .SelectMany(i => new[]
-            {
-                RollupSlices.All,
-                RollupSlices.ProviderPrefix + i.Provider,
-                RollupSlices.ModelPrefix + i.Model,
-                RollupSlices.ClientPrefix + (i.Client ?? "Unknown"),
-            }.Select(slice => (Slice: slice, Row: i)))
+            .SelectMany(i => SlicesOf(i).Select(slice => (Slice: slice, Row: i)))
             .GroupBy(x => (x.Row.SessionId, x.Row.InitiatorId, x.Slice))
             .Select(g =>
             {

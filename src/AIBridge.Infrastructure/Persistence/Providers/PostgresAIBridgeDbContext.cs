@@ -1,4 +1,5 @@
 using AIBridge.Infrastructure.Persistence.Configurations;
+using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.Infrastructure.Persistence.Providers;
@@ -7,6 +8,10 @@ public sealed class PostgresAIBridgeDbContext(DbContextOptions<PostgresAIBridgeD
 {
     protected override void ConfigureProvider(ModelBuilder modelBuilder)
     {
+        // Room on each page for the new version of a row, so that most roll-up updates are HOT (no index writes).
+        modelBuilder.Entity<SessionRollup>().HasStorageParameter("fillfactor", 50);
+        modelBuilder.Entity<InterceptionCount>().HasStorageParameter("fillfactor", 50);
+
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if (property.IsJson())

@@ -25,8 +25,8 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
             return null;
         }
 
-        var count = SessionRollupQueries.Groups(db, filter) is { } rollups
-            ? await rollups.SumAsync(r => r.Interceptions, cancellationToken)
+        var count = SessionRollupQueries.Counts(db, filter) is { } counts
+            ? await counts.SumAsync(c => c.Interceptions, cancellationToken)
             : await AuditQueries.Selected(db, filter).LongCountAsync(cancellationToken);
         var results = await AuditQueries.InterceptionPage(db, filter, cursor, offset, limit).ProjectToDto().ToListAsync(cancellationToken);
         return new InterceptionsPage(count, results);

@@ -3,7 +3,7 @@ using AIBridge.Infrastructure.Persistence.Queries;
 
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
-/// <summary>Reads of <see cref="SessionRollup"/>, for the filters whose groups it holds exactly.</summary>
+/// <summary>Reads of the write-time roll-ups, for the filters whose results they hold exactly.</summary>
 public static class SessionRollupQueries
 {
     /// <summary>
@@ -17,8 +17,7 @@ public static class SessionRollupQueries
             return null;
         }
 
-        var rows = db.SessionRollups.Where(r => r.Slice == slice)
-            .NoneUnless(filter.CallerCanRead && StoredText.CanBeStored([slice, filter.SessionId!]));
+        var rows = db.SessionRollups.Where(r => r.Slice == slice).NoneUnless(Readable(filter, slice));
         if (filter.InitiatorId is { } initiatorId)
         {
             rows = rows.Where(r => r.InitiatorId == initiatorId);
@@ -31,6 +30,23 @@ public static class SessionRollupQueries
 
         return rows;
     }
+
+    /// <summary>
+    /// The rows whose sum is the number of interceptions this filter selects, or null when the counts
+    /// cannot answer (as for <see cref="Groups"/>; they are not kept per session).
+    /// </summary>
+    public static IQueryable<InterceptionCount>? Counts(AIBridgeDbContext db, AuditFilter filter)
+    {
+        if (!db.SupportsSessionRollups || filter.SessionId is not null || RollupSlices.For(filter) is not { } slice)
+        {
+            return null;
+        }
+
+        var rows = db.InterceptionCounts.Where(c => c.Slice == slice).NoneUnless(Readable(filter, slice));
+        return filter.InitiatorId is { } initiatorId ? rows.Where(c => c.InitiatorId == initiatorId) : rows;
+    }
+
+    private static bool Readable(AuditFilter filter, string slice) => filter.CallerCanRead && StoredText.CanBeStored([slice, filter.SessionId!]);
 
     /// <summary>
     /// One group per block (read API §8.2): the one no other group of its session id precedes in list

@@ -1,61 +1,91 @@
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
 /// <summary>
-/// The triggers that keep <c>aibridge_session_rollups</c> equal to its definition, whoever writes:
-/// the gateway's bulk writer, EF Core, a test seeder or an operator's SQL. The hot paths (an interception
-/// completes; a prompt arrives for a completed one) add to the rows in place; anything rarer (a completed
-/// row changes or is deleted, a prompt changes or goes) rebuilds that session's rows from the source,
-/// which is exact whatever changed. Migrations call <see cref="Create"/>; the SQL is versioned with them.
+/// The triggers that keep <c>aibridge_session_rollups</c> and <c>aibridge_interception_counts</c> equal
+/// to their definitions, whoever writes: the gateway's bulk writer, EF Core, a test seeder or an
+/// operator's SQL.
 /// </summary>
+/// <remarks>
+/// The hot paths (interceptions arrive completed or complete later; a prompt arrives) add to the rows
+/// in place. Anything rarer (a completed row changes or is deleted, a prompt changes or goes) rebuilds
+/// the affected sessions' rows from the source, which is exact whatever changed; counts are sums, so
+/// they always move by the difference. One set of statements serves both databases: on PostgreSQL they
+/// run once per statement over its transition tables (a bulk COPY of a batch pays once); SQLite has only
+/// row triggers, so there the "tables" are the one row being written.
+/// Migrations call <see cref="Create"/>; change the SQL only in a new migration that drops and recreates.
+/// </remarks>
 public static class SessionRollupTriggers
 {
-    private const string Table = "aibridge_session_rollups";
+    private const string Rollups = "aibridge_session_rollups";
+    private const string Counts = "aibridge_interception_counts";
 
-    // The columns whose change can move an interception between groups or change a group's figures.
-    private const string GroupingColumns = "session_id, initiator_id, provider, model, client, thread_root_id, started_at, ended_at";
+    /// <summary>Columns of an interception that place it in a group or change its group's figures.</summary>
+    private static readonly string[] GroupingColumns = ["session_id", "initiator_id", "provider", "model", "client", "thread_root_id", "started_at", "ended_at"];
 
-    private sealed record Trigger(string Name, string Table, string Event, string When, string[] Statements);
+    /// <summary>Columns that decide which counts an interception adds to.</summary>
+    private static readonly string[] CountingColumns = ["initiator_id", "provider", "model", "client"];
 
-    private sealed record Dialect(bool Postgres)
-    {
-        /// <summary>Greatest of two nullable values, ignoring NULL (PostgreSQL's GREATEST does; SQLite's max does not).</summary>
-        public string Greatest(string a, string b) => Postgres ? $"GREATEST({a}, {b})" : $"max(coalesce({a}, {b}), coalesce({b}, {a}))";
-
-        public string Least(string a, string b) => Postgres ? $"LEAST({a}, {b})" : $"min({a}, {b})";
-    }
+    private static readonly string[] InterceptionColumns = ["id", .. GroupingColumns];
 
     /// <summary>Each interception's four slices (see <see cref="RollupSlices"/>).</summary>
-    private const string Dimensions = "(SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS d";
+    private const string Slices = "(SELECT 1 AS n UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4) AS d";
 
     private const string SliceOf =
         $"CASE d.n WHEN 1 THEN '{RollupSlices.All}' WHEN 2 THEN '{RollupSlices.ProviderPrefix}' || i.provider "
         + $"WHEN 3 THEN '{RollupSlices.ModelPrefix}' || i.model ELSE '{RollupSlices.ClientPrefix}' || COALESCE(i.client, 'Unknown') END";
 
-    /// <summary>The rows of the completed interceptions <c>i</c> matching <paramref name="where"/>, summed per slice.</summary>
-    private static string Aggregate(string where) => $"""
+    /// <summary>Where the rows a statement wrote come from: transition tables, or the trigger's one row.</summary>
+    private sealed record Dialect(bool Postgres)
+    {
+        public string NewRows => Postgres ? "new_rows" : Row("NEW", InterceptionColumns);
+
+        public string OldRows => Postgres ? "old_rows" : Row("OLD", InterceptionColumns);
+
+        public string NewPrompts => Postgres ? "new_prompts" : Row("NEW", ["interception_id", "created_at"]);
+
+        public string OldPrompts => Postgres ? "old_prompts" : Row("OLD", ["interception_id", "created_at"]);
+
+        /// <summary>Greatest of two nullable values, ignoring NULL (PostgreSQL's GREATEST does; SQLite's max does not).</summary>
+        public string Greatest(string a, string b) => Postgres ? $"GREATEST({a}, {b})" : $"max(coalesce({a}, {b}), coalesce({b}, {a}))";
+
+        public string Least(string a, string b) => Postgres ? $"LEAST({a}, {b})" : $"min({a}, {b})";
+
+        private static string Row(string which, string[] columns) =>
+            "(SELECT " + string.Join(", ", columns.Select(c => $"{which}.{c} AS {c}")) + ")";
+    }
+
+    private static string Differs(string a, string b, string[] columns) =>
+        $"({string.Join(", ", columns.Select(c => $"{a}.{c}"))}) IS DISTINCT FROM ({string.Join(", ", columns.Select(c => $"{b}.{c}"))})";
+
+    /// <summary>Each updated row before and after (<c>o</c>, <c>n</c>); a SELECT, so that two can be a UNION.</summary>
+    private static string Paired(Dialect sql, string select, string where) =>
+        $"SELECT {select} FROM {sql.OldRows} AS o JOIN {sql.NewRows} AS n ON n.id = o.id WHERE {where}";
+
+    /// <summary>The completed interceptions of <paramref name="source"/>, summed per group and slice.</summary>
+    private static string Aggregate(string source, string where) => $"""
         SELECT i.session_id, i.initiator_id, {SliceOf},
           COUNT(DISTINCT i.id), COUNT(DISTINCT CASE WHEN i.thread_root_id IS NULL THEN i.id END),
           MIN(i.started_at), MAX(i.ended_at), MAX(p.created_at), COALESCE(MAX(p.created_at), MIN(i.started_at))
-        FROM aibridge_interceptions AS i
-        CROSS JOIN {Dimensions}
+        FROM {source} AS i
+        CROSS JOIN {Slices}
         LEFT JOIN aibridge_user_prompts AS p ON p.interception_id = i.id
         WHERE i.ended_at IS NOT NULL AND ({where})
         GROUP BY i.session_id, i.initiator_id, {SliceOf}
         """;
 
     /// <summary>Adds the aggregate to the rows it belongs to, creating those that do not exist yet.</summary>
-    private static string Merge(Dialect sql, string where)
+    private static string Merge(Dialect sql, string source, string where = "1 = 1")
     {
-        var prompted = sql.Greatest($"{Table}.prompted_at", "excluded.prompted_at");
-        var started = sql.Least($"{Table}.started_at", "excluded.started_at");
+        var prompted = sql.Greatest($"{Rollups}.prompted_at", "excluded.prompted_at");
+        var started = sql.Least($"{Rollups}.started_at", "excluded.started_at");
         return $"""
-            INSERT INTO {Table} (session_id, initiator_id, slice, interceptions, threads, started_at, ended_at, prompted_at, last_active_at)
-            {Aggregate(where)}
+            INSERT INTO {Rollups} (session_id, initiator_id, slice, interceptions, threads, started_at, ended_at, prompted_at, last_active_at)
+            {Aggregate(source, where)}
             ON CONFLICT (session_id, initiator_id, slice) DO UPDATE SET
-              interceptions = {Table}.interceptions + excluded.interceptions,
-              threads = {Table}.threads + excluded.threads,
+              interceptions = {Rollups}.interceptions + excluded.interceptions,
+              threads = {Rollups}.threads + excluded.threads,
               started_at = {started},
-              ended_at = {sql.Greatest($"{Table}.ended_at", "excluded.ended_at")},
+              ended_at = {sql.Greatest($"{Rollups}.ended_at", "excluded.ended_at")},
               prompted_at = {prompted},
               last_active_at = COALESCE({prompted}, {started})
             """;
@@ -64,46 +94,100 @@ public static class SessionRollupTriggers
     /// <summary>Rebuilds the rows of the (session, initiator) groups that <paramref name="groups"/> names, from the source.</summary>
     private static string[] Rebuild(Dialect sql, string groups) =>
     [
-        $"DELETE FROM {Table} WHERE (session_id, initiator_id) IN ({groups})",
-        Merge(sql, $"(i.session_id, i.initiator_id) IN ({groups})"),
+        $"DELETE FROM {Rollups} WHERE (session_id, initiator_id) IN ({groups})",
+        Merge(sql, "aibridge_interceptions", $"(i.session_id, i.initiator_id) IN ({groups})"),
     ];
 
-    private static string GroupOf(string interceptionId) =>
-        $"SELECT g.session_id, g.initiator_id FROM aibridge_interceptions AS g WHERE g.id = {interceptionId}";
+    /// <summary>Adds (or, with <paramref name="sign"/> "-", takes away) the completed interceptions of <paramref name="source"/>.</summary>
+    private static string Count(string source, string sign) => $"""
+        INSERT INTO {Counts} (initiator_id, slice, interceptions)
+        SELECT i.initiator_id, {SliceOf}, {sign}COUNT(*)
+        FROM {source} AS i CROSS JOIN {Slices}
+        WHERE i.ended_at IS NOT NULL
+        GROUP BY i.initiator_id, {SliceOf}
+        ON CONFLICT (initiator_id, slice) DO UPDATE SET interceptions = {Counts}.interceptions + excluded.interceptions
+        """;
 
-    private static Trigger[] Triggers(Dialect sql) =>
-    [
-        new("aibridge_rollup_interception_inserted", "aibridge_interceptions", "INSERT", "NEW.ended_at IS NOT NULL",
-            [Merge(sql, "i.id = NEW.id")]),
-        new("aibridge_rollup_interception_completed", "aibridge_interceptions", $"UPDATE OF {GroupingColumns}",
-            "OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL",
-            [Merge(sql, "i.id = NEW.id")]),
-        new("aibridge_rollup_interception_changed", "aibridge_interceptions", $"UPDATE OF {GroupingColumns}", "OLD.ended_at IS NOT NULL",
-            Rebuild(sql, "SELECT OLD.session_id, OLD.initiator_id UNION ALL SELECT NEW.session_id, NEW.initiator_id")),
-        new("aibridge_rollup_interception_deleted", "aibridge_interceptions", "DELETE", "OLD.ended_at IS NOT NULL",
-            Rebuild(sql, "SELECT OLD.session_id, OLD.initiator_id")),
-        new("aibridge_rollup_prompt_inserted", "aibridge_user_prompts", "INSERT", "1 = 1",
+    private static string GroupsOfPrompts(string prompts) =>
+        $"SELECT g.session_id, g.initiator_id FROM aibridge_interceptions AS g WHERE g.id IN (SELECT interception_id FROM {prompts})";
+
+    private sealed record Trigger(string Name, string Table, string Event, string[] Statements)
+    {
+        /// <summary>PostgreSQL: the transition tables the statements read.</summary>
+        public string Referencing { get; init; } = "";
+
+        /// <summary>SQLite: when the row trigger has anything to do.</summary>
+        public string When { get; init; } = "1 = 1";
+    }
+
+    private static Trigger[] Triggers(Dialect sql)
+    {
+        var completedNow = $"({Paired(sql, "n.*", "o.ended_at IS NULL")})";
+        var changedGroups = Paired(sql, "o.session_id, o.initiator_id", $"o.ended_at IS NOT NULL AND {Differs("o", "n", GroupingColumns)}")
+            + " UNION ALL " + Paired(sql, "n.session_id, n.initiator_id", $"o.ended_at IS NOT NULL AND {Differs("o", "n", GroupingColumns)}");
+        var recounted = $"{Differs("o", "n", CountingColumns)} OR (o.ended_at IS NULL) <> (n.ended_at IS NULL)";
+        return
         [
-            $"""
-            UPDATE {Table} SET
-              prompted_at = {sql.Greatest("prompted_at", "NEW.created_at")},
-              last_active_at = {sql.Greatest("prompted_at", "NEW.created_at")}
-            WHERE (session_id, initiator_id, slice) IN (
-              SELECT i.session_id, i.initiator_id, {SliceOf}
-              FROM aibridge_interceptions AS i CROSS JOIN {Dimensions}
-              WHERE i.id = NEW.interception_id AND i.ended_at IS NOT NULL)
-            """,
-        ]),
-        new("aibridge_rollup_prompt_changed", "aibridge_user_prompts", "UPDATE OF interception_id, created_at", "1 = 1",
-            Rebuild(sql, $"{GroupOf("OLD.interception_id")} UNION ALL {GroupOf("NEW.interception_id")}")),
-        new("aibridge_rollup_prompt_deleted", "aibridge_user_prompts", "DELETE", "1 = 1",
-            Rebuild(sql, GroupOf("OLD.interception_id"))),
-    ];
+            new("aibridge_rollups_interceptions_inserted", "aibridge_interceptions", "INSERT",
+                [Count(sql.NewRows, "+"), Merge(sql, sql.NewRows)])
+            {
+                Referencing = "REFERENCING NEW TABLE AS new_rows",
+                When = "NEW.ended_at IS NOT NULL",
+            },
+            new("aibridge_rollups_interceptions_updated", "aibridge_interceptions", "UPDATE",
+            [
+                Count($"({Paired(sql, "o.*", recounted)})", "-"),
+                Count($"({Paired(sql, "n.*", recounted)})", "+"),
+                Merge(sql, completedNow),
+                .. Rebuild(sql, changedGroups),
+            ])
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                When = $"OLD.ended_at IS NOT NULL OR NEW.ended_at IS NOT NULL",
+            },
+            new("aibridge_rollups_interceptions_deleted", "aibridge_interceptions", "DELETE",
+                [Count(sql.OldRows, "-"), .. Rebuild(sql, $"SELECT r.session_id, r.initiator_id FROM {sql.OldRows} AS r WHERE r.ended_at IS NOT NULL")])
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_rows",
+                When = "OLD.ended_at IS NOT NULL",
+            },
+            new("aibridge_rollups_prompts_inserted", "aibridge_user_prompts", "INSERT",
+            [
+                $"""
+                UPDATE {Rollups} SET
+                  prompted_at = {sql.Greatest($"{Rollups}.prompted_at", "x.at")},
+                  last_active_at = {sql.Greatest($"{Rollups}.prompted_at", "x.at")}
+                FROM (
+                  SELECT i.session_id, i.initiator_id, {SliceOf} AS slice, MAX(np.created_at) AS at
+                  FROM {sql.NewPrompts} AS np
+                  JOIN aibridge_interceptions AS i ON i.id = np.interception_id
+                  CROSS JOIN {Slices}
+                  WHERE i.ended_at IS NOT NULL
+                  GROUP BY i.session_id, i.initiator_id, {SliceOf}) AS x
+                WHERE {Rollups}.session_id = x.session_id AND {Rollups}.initiator_id = x.initiator_id AND {Rollups}.slice = x.slice
+                """,
+            ])
+            {
+                Referencing = "REFERENCING NEW TABLE AS new_prompts",
+            },
+            new("aibridge_rollups_prompts_updated", "aibridge_user_prompts", "UPDATE",
+                Rebuild(sql, $"{GroupsOfPrompts(sql.OldPrompts)} UNION ALL {GroupsOfPrompts(sql.NewPrompts)}"))
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_prompts NEW TABLE AS new_prompts",
+            },
+            new("aibridge_rollups_prompts_deleted", "aibridge_user_prompts", "DELETE",
+                Rebuild(sql, GroupsOfPrompts(sql.OldPrompts)))
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_prompts",
+            },
+        ];
+    }
 
-    /// <summary>Fills the table from what is already stored.</summary>
-    private static string[] Backfill(Dialect sql) => [$"DELETE FROM {Table}", Merge(sql, "1 = 1")];
+    /// <summary>Fills both tables from what is already stored.</summary>
+    private static string[] Backfill(Dialect sql) =>
+        [$"DELETE FROM {Rollups}", Merge(sql, "aibridge_interceptions"), $"DELETE FROM {Counts}", Count("aibridge_interceptions", "+")];
 
-    /// <summary>The statements that install the triggers and fill the table.</summary>
+    /// <summary>The statements that install the triggers and fill the tables.</summary>
     public static string[] Create(bool postgres)
     {
         var sql = new Dialect(postgres);
@@ -128,7 +212,7 @@ public static class SessionRollupTriggers
         END
         $body$
         """,
-        $"CREATE TRIGGER {t.Name} AFTER {t.Event} ON {t.Table} FOR EACH ROW WHEN ({t.When}) EXECUTE FUNCTION {t.Name}()",
+        $"CREATE TRIGGER {t.Name} AFTER {t.Event} ON {t.Table} {t.Referencing} FOR EACH STATEMENT EXECUTE FUNCTION {t.Name}()",
     ];
 
     private static string SqliteTrigger(Trigger t) => $"""

@@ -475,6 +475,31 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.InterceptionCount", b =>
+                {
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("text")
+                        .HasColumnName("slice")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.HasKey("InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice" }, "ix_interception_counts_slice");
+
+                    b.ToTable("aibridge_interception_counts", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
             modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>
                 {
                     b.Property<string>("SessionId")
@@ -519,10 +544,12 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasKey("SessionId", "InitiatorId", "Slice");
 
-                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId", "Interceptions" }, "ix_session_rollups_active")
-                        .IsDescending(false, true, true, false, false);
+                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId" }, "ix_session_rollups_active")
+                        .IsDescending(false, true, true, false);
 
                     b.ToTable("aibridge_session_rollups", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>

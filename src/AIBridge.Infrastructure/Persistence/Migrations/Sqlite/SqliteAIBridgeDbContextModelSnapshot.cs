@@ -466,6 +466,28 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.InterceptionCount", b =>
+                {
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("slice")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interceptions");
+
+                    b.HasKey("InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice" }, "ix_interception_counts_slice");
+
+                    b.ToTable("aibridge_interception_counts", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>
                 {
                     b.Property<string>("SessionId")
@@ -508,8 +530,8 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("SessionId", "InitiatorId", "Slice");
 
-                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId", "Interceptions" }, "ix_session_rollups_active")
-                        .IsDescending(false, true, true, false, false);
+                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId" }, "ix_session_rollups_active")
+                        .IsDescending(false, true, true, false);
 
                     b.ToTable("aibridge_session_rollups", (string)null);
                 });

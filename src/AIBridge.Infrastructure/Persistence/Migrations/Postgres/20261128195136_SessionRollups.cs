@@ -13,6 +13,20 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aibridge_interception_counts",
+                columns: table => new
+                {
+                    initiator_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    slice = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    interceptions = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_interception_counts", x => new { x.initiator_id, x.slice });
+                })
+                .Annotation("Npgsql:StorageParameter:fillfactor", 50);
+
+            migrationBuilder.CreateTable(
                 name: "aibridge_session_rollups",
                 columns: table => new
                 {
@@ -29,14 +43,22 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_aibridge_session_rollups", x => new { x.session_id, x.initiator_id, x.slice });
-                });
+                })
+                .Annotation("Npgsql:StorageParameter:fillfactor", 50);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_interception_counts_slice",
+                table: "aibridge_interception_counts",
+                column: "slice");
 
             migrationBuilder.CreateIndex(
                 name: "ix_session_rollups_active",
                 table: "aibridge_session_rollups",
-                columns: new[] { "slice", "last_active_at", "session_id", "initiator_id", "interceptions" },
-                descending: new[] { false, true, true, false, false });
+                columns: new[] { "slice", "last_active_at", "session_id", "initiator_id" },
+                descending: new[] { false, true, true, false });
 
+            // After the tables and their indexes: the triggers keep them current from here on, and the
+            // last statements fill them from the interceptions already stored.
             foreach (var statement in SessionRollupTriggers.Create(postgres: true))
             {
                 migrationBuilder.Sql(statement);
@@ -50,6 +72,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
             {
                 migrationBuilder.Sql(statement);
             }
+
+            migrationBuilder.DropTable(
+                name: "aibridge_interception_counts");
 
             migrationBuilder.DropTable(
                 name: "aibridge_session_rollups");

@@ -13,6 +13,19 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "aibridge_interception_counts",
+                columns: table => new
+                {
+                    initiator_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    slice = table.Column<string>(type: "TEXT", nullable: false),
+                    interceptions = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_interception_counts", x => new { x.initiator_id, x.slice });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "aibridge_session_rollups",
                 columns: table => new
                 {
@@ -32,11 +45,18 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_interception_counts_slice",
+                table: "aibridge_interception_counts",
+                column: "slice");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_session_rollups_active",
                 table: "aibridge_session_rollups",
-                columns: new[] { "slice", "last_active_at", "session_id", "initiator_id", "interceptions" },
-                descending: new[] { false, true, true, false, false });
+                columns: new[] { "slice", "last_active_at", "session_id", "initiator_id" },
+                descending: new[] { false, true, true, false });
 
+            // After the tables and their indexes: the triggers keep them current from here on, and the
+            // last statements fill them from the interceptions already stored.
             foreach (var statement in SessionRollupTriggers.Create(postgres: false))
             {
                 migrationBuilder.Sql(statement);
@@ -50,6 +70,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
             {
                 migrationBuilder.Sql(statement);
             }
+
+            migrationBuilder.DropTable(
+                name: "aibridge_interception_counts");
 
             migrationBuilder.DropTable(
                 name: "aibridge_session_rollups");
