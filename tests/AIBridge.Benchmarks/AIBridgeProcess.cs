@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -48,7 +47,7 @@ public sealed class AIBridgeProcess : IAsyncDisposable
 
     public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl, string databaseProvider = "Sqlite", string? connectionString = null)
     {
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var dataDir = Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
@@ -116,13 +115,6 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         SessionToken = session;
         var token = await client.PostAsJsonAsync("/api/v2/users/me/keys/tokens", new { token_name = "bench" });
         Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()

@@ -4,13 +4,24 @@ using System.Text;
 
 namespace AIBridge.Benchmarks;
 
-/// <summary>One target of a run: where to send, and the headers that authenticate there.</summary>
-public sealed record Target(string Name, string Url, IReadOnlyDictionary<string, string> Headers);
+/// <summary>One target of a run: where to send what, the headers that authenticate there, and the CPU time of the proxy, if any.</summary>
+public sealed record Target(string Name, string Url, IReadOnlyDictionary<string, string> Headers, string Body, Func<TimeSpan>? Cpu = null);
 
 /// <summary>Latencies of one (target, concurrency) cell.</summary>
 public sealed record Measurement(string Target, int Concurrency, double[] TtfbMs, double[] TotalMs, TimeSpan Wall, long Failures, double ClientCpuPercent)
 {
     public double RequestsPerSecond => TotalMs.Length / Wall.TotalSeconds;
+
+    public double Ttfb(double percentile) => Stats.Percentile(TtfbMs, percentile);
+
+    public double Total(double percentile) => Stats.Percentile(TotalMs, percentile);
+
+    /// <summary>Parts of one cell measured at different times, as one.</summary>
+    public static Measurement Merge(IReadOnlyList<Measurement> parts) => new(
+        parts[0].Target, parts[0].Concurrency,
+        parts.SelectMany(p => p.TtfbMs).ToArray(), parts.SelectMany(p => p.TotalMs).ToArray(),
+        parts.Aggregate(TimeSpan.Zero, (sum, p) => sum + p.Wall), parts.Sum(p => p.Failures),
+        parts.Sum(p => p.ClientCpuPercent * p.Wall.TotalSeconds) / parts.Sum(p => p.Wall.TotalSeconds));
 }
 
 /// <summary>
@@ -27,10 +38,6 @@ public sealed class LoadRunner : IDisposable
         UseProxy = false,
     })
     { Timeout = TimeSpan.FromMinutes(2) };
-
-    private readonly byte[] _body;
-
-    public LoadRunner(string body) => _body = Encoding.UTF8.GetBytes(body);
 
     public async Task<Measurement> RunAsync(Target target, int concurrency, int requests)
     {
@@ -62,7 +69,7 @@ public sealed class LoadRunner : IDisposable
 
     private async Task<(double Ttfb, double Total, bool Ok)> SendAsync(Target target, byte[] buffer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(_body) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new StringContent(target.Body, Encoding.UTF8) };
         request.Content.Headers.ContentType = new("application/json");
         foreach (var (name, value) in target.Headers)
         {

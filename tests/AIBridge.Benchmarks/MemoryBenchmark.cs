@@ -20,8 +20,9 @@ public static class MemoryBenchmark
         await using var provider = new FakeProvider(events, pause);
         await provider.StartAsync();
         await using var bridge = await AIBridgeProcess.StartAsync(dll, provider.BaseUrl);
-        using var runner = new LoadRunner("""{"model":"claude-bench","stream":true,"max_tokens":1024,"messages":[{"role":"user","content":"a long answer"}]}""");
-        var gateway = new Target("aibridge", bridge.BaseUrl + "/api/v2/aibridge/anthropic/v1/messages", new Dictionary<string, string> { ["X-Api-Key"] = bridge.Token });
+        using var runner = new LoadRunner();
+        var stream = StreamKind.Anthropic;
+        var gateway = new Target("aibridge", bridge.BaseUrl + stream.BridgePath, stream.BridgeHeaders(bridge.Token), stream.Body);
 
         await runner.RunAsync(gateway, 8, 16); // warm up
         var idle = bridge.WorkingSet;

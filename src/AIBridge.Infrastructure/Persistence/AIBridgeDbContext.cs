@@ -33,7 +33,7 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     public DbSet<SessionRollup> SessionRollups => Set<SessionRollup>();
 
     /// <summary>Write-time interception counts; only where <see cref="SupportsSessionRollups"/>.</summary>
-    public DbSet<InterceptionCount> InterceptionCounts => Set<InterceptionCount>();
+    public DbSet<RollupCount> RollupCounts => Set<RollupCount>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 
@@ -52,7 +52,7 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     protected internal virtual bool SupportsRecursiveQueries => true;
 
     /// <summary>
-    /// Whether triggers maintain <c>aibridge_session_rollups</c> and <c>aibridge_interception_counts</c>
+    /// Whether triggers maintain <c>aibridge_session_rollups</c> and <c>aibridge_rollup_counts</c>
     /// (PostgreSQL, SQLite). SQL Server has no such tables: triggers could not be run here, so its
     /// session lists group and its counts count the interceptions at read time.
     /// </summary>

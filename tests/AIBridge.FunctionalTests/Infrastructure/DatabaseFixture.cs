@@ -69,7 +69,7 @@ public abstract class DatabaseFixture : IAsyncLifetime
         }
     }
 
-    private static readonly string[] RollupTables = ["aibridge_session_rollups", "aibridge_interception_counts"];
+    private static readonly string[] RollupTables = ["aibridge_session_rollups", "aibridge_rollup_counts"];
 
     /// <summary>A context on the test database, for arranging rows and inspecting what was stored.</summary>
     public AIBridgeDbContext CreateDbContext() => DatabaseOptions.CreateContext(Provider, ConnectionString);

@@ -128,16 +128,16 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
         .ToList();
 
     /// <summary>Zero rows are left behind by deletions; they add nothing to a sum.</summary>
-    private static async Task<List<(Guid, string, long)>> StoredCountsAsync(AIBridgeDbContext db) =>
-        (await db.InterceptionCounts.AsNoTracking().Where(c => c.Interceptions != 0).ToListAsync())
-        .Select(c => (c.InitiatorId, c.Slice, c.Interceptions))
+    private static async Task<List<(Guid, string, long, long)>> StoredCountsAsync(AIBridgeDbContext db) =>
+        (await db.RollupCounts.AsNoTracking().Where(c => c.Interceptions != 0 || c.Sessions != 0).ToListAsync())
+        .Select(c => (c.InitiatorId, c.Slice, c.Interceptions, c.Sessions))
         .ToList();
 
-    private static async Task<List<(Guid, string, long)>> ExpectedCountsAsync(AIBridgeDbContext db) =>
+    private static async Task<List<(Guid, string, long, long)>> ExpectedCountsAsync(AIBridgeDbContext db) =>
         (await db.Interceptions.AsNoTracking().Where(i => i.EndedAt != null).ToListAsync())
-        .SelectMany(i => SlicesOf(i).Select(slice => (i.InitiatorId, slice)))
-        .GroupBy(x => x)
-        .Select(g => (g.Key.InitiatorId, g.Key.slice, (long)g.Count()))
+        .SelectMany(i => SlicesOf(i).Select(slice => (i.InitiatorId, Slice: slice, i.SessionId)))
+        .GroupBy(x => (x.InitiatorId, x.Slice))
+        .Select(g => (g.Key.InitiatorId, g.Key.Slice, (long)g.Count(), (long)g.Select(x => x.SessionId).Distinct().Count()))
         .ToList();
 
     private static string[] SlicesOf(Interception i) =>

@@ -10,7 +10,7 @@ public sealed class PostgresAIBridgeDbContext(DbContextOptions<PostgresAIBridgeD
     {
         // Room on each page for the new version of a row, so that most roll-up updates are HOT (no index writes).
         modelBuilder.Entity<SessionRollup>().HasStorageParameter("fillfactor", 50);
-        modelBuilder.Entity<InterceptionCount>().HasStorageParameter("fillfactor", 50);
+        modelBuilder.Entity<RollupCount>().HasStorageParameter("fillfactor", 50);
 
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {

@@ -27,7 +27,7 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
     protected override void ConfigureProvider(ModelBuilder modelBuilder)
     {
         modelBuilder.Ignore<SessionRollup>();
-        modelBuilder.Ignore<InterceptionCount>();
+        modelBuilder.Ignore<RollupCount>();
         foreach (var property in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
         {
             if (property.IsOrdinalText())

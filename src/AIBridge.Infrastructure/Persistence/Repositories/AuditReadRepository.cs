@@ -59,7 +59,9 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
     public async Task<SessionsPage> ListSessionsAsync(AuditFilter filter, SessionBlock? after, int offset, int limit, CancellationToken cancellationToken)
     {
         await using var snapshot = await db.BeginReadSnapshotAsync(cancellationToken);
-        var count = await SessionQueries.Groups(db, filter).LongCountAsync(cancellationToken);
+        var count = SessionRollupQueries.Counts(db, filter) is { } counts
+            ? await counts.SumAsync(c => c.Sessions, cancellationToken)
+            : await SessionQueries.Groups(db, filter).LongCountAsync(cancellationToken);
         var cursor = after is null ? null : new SessionBlockRow { SessionId = after.SessionId, LastActiveAt = after.LastActiveAt };
         var blockIds = await SessionQueries.BlockPage(db, filter, cursor, offset, limit).ToListAsync(cancellationToken);
         if (blockIds.Count == 0)

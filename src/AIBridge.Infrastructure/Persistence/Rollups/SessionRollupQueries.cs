@@ -32,17 +32,17 @@ public static class SessionRollupQueries
     }
 
     /// <summary>
-    /// The rows whose sum is the number of interceptions this filter selects, or null when the counts
-    /// cannot answer (as for <see cref="Groups"/>; they are not kept per session).
+    /// The rows whose sums are the numbers of interceptions and of sessions this filter selects, or null
+    /// when the counts cannot answer (as for <see cref="Groups"/>; they are not kept per session).
     /// </summary>
-    public static IQueryable<InterceptionCount>? Counts(AIBridgeDbContext db, AuditFilter filter)
+    public static IQueryable<RollupCount>? Counts(AIBridgeDbContext db, AuditFilter filter)
     {
         if (!db.SupportsSessionRollups || filter.SessionId is not null || RollupSlices.For(filter) is not { } slice)
         {
             return null;
         }
 
-        var rows = db.InterceptionCounts.Where(c => c.Slice == slice).NoneUnless(Readable(filter, slice));
+        var rows = db.RollupCounts.Where(c => c.Slice == slice).NoneUnless(Readable(filter, slice));
         return filter.InitiatorId is { } initiatorId ? rows.Where(c => c.InitiatorId == initiatorId) : rows;
     }
 

@@ -1,15 +1,16 @@
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
 /// <summary>
-/// The triggers that keep <c>aibridge_session_rollups</c> and <c>aibridge_interception_counts</c> equal
-/// to their definitions, whoever writes: the gateway's bulk writer, EF Core, a test seeder or an
-/// operator's SQL.
+/// The triggers that keep <c>aibridge_session_rollups</c> and <c>aibridge_rollup_counts</c> equal to
+/// their definitions, whoever writes: the gateway's bulk writer, EF Core, a test seeder or an operator's
+/// SQL.
 /// </summary>
 /// <remarks>
 /// The hot paths (interceptions arrive completed or complete later; a prompt arrives) add to the rows
 /// in place. Anything rarer (a completed row changes or is deleted, a prompt changes or goes) rebuilds
 /// the affected sessions' rows from the source, which is exact whatever changed; counts are sums, so
-/// they always move by the difference. One set of statements serves both databases: on PostgreSQL they
+/// they always move by the difference (interceptions from the interceptions' triggers, sessions from
+/// the roll-up table's own insert and delete triggers). One set of statements serves both databases: on PostgreSQL they
 /// run once per statement over its transition tables (a bulk COPY of a batch pays once); SQLite has only
 /// row triggers, so there the "tables" are the one row being written.
 /// Migrations call <see cref="Create"/>; change the SQL only in a new migration that drops and recreates.
@@ -17,7 +18,7 @@ namespace AIBridge.Infrastructure.Persistence.Rollups;
 public static class SessionRollupTriggers
 {
     private const string Rollups = "aibridge_session_rollups";
-    private const string Counts = "aibridge_interception_counts";
+    private const string Counts = "aibridge_rollup_counts";
 
     /// <summary>Columns of an interception that place it in a group or change its group's figures.</summary>
     private static readonly string[] GroupingColumns = ["session_id", "initiator_id", "provider", "model", "client", "thread_root_id", "started_at", "ended_at"];
@@ -44,6 +45,10 @@ public static class SessionRollupTriggers
         public string NewPrompts => Postgres ? "new_prompts" : Row("NEW", ["interception_id", "created_at"]);
 
         public string OldPrompts => Postgres ? "old_prompts" : Row("OLD", ["interception_id", "created_at"]);
+
+        public string NewRollups => Postgres ? "new_rollups" : Row("NEW", ["initiator_id", "slice"]);
+
+        public string OldRollups => Postgres ? "old_rollups" : Row("OLD", ["initiator_id", "slice"]);
 
         /// <summary>Greatest of two nullable values, ignoring NULL (PostgreSQL's GREATEST does; SQLite's max does not).</summary>
         public string Greatest(string a, string b) => Postgres ? $"GREATEST({a}, {b})" : $"max(coalesce({a}, {b}), coalesce({b}, {a}))";
@@ -100,12 +105,21 @@ public static class SessionRollupTriggers
 
     /// <summary>Adds (or, with <paramref name="sign"/> "-", takes away) the completed interceptions of <paramref name="source"/>.</summary>
     private static string Count(string source, string sign) => $"""
-        INSERT INTO {Counts} (initiator_id, slice, interceptions)
-        SELECT i.initiator_id, {SliceOf}, {sign}COUNT(*)
+        INSERT INTO {Counts} (initiator_id, slice, interceptions, sessions)
+        SELECT i.initiator_id, {SliceOf}, {sign}COUNT(*), 0
         FROM {source} AS i CROSS JOIN {Slices}
         WHERE i.ended_at IS NOT NULL
         GROUP BY i.initiator_id, {SliceOf}
         ON CONFLICT (initiator_id, slice) DO UPDATE SET interceptions = {Counts}.interceptions + excluded.interceptions
+        """;
+
+    /// <summary>Adds (or takes away) the roll-up rows of <paramref name="source"/>: each is one session of its initiator and slice.</summary>
+    private static string CountSessions(string source, string sign) => $"""
+        INSERT INTO {Counts} (initiator_id, slice, interceptions, sessions)
+        SELECT r.initiator_id, r.slice, 0, {sign}COUNT(*)
+        FROM {source} AS r
+        GROUP BY r.initiator_id, r.slice
+        ON CONFLICT (initiator_id, slice) DO UPDATE SET sessions = {Counts}.sessions + excluded.sessions
         """;
 
     private static string GroupsOfPrompts(string prompts) =>
@@ -180,12 +194,22 @@ public static class SessionRollupTriggers
             {
                 Referencing = "REFERENCING OLD TABLE AS old_prompts",
             },
+
+            // An upsert that updates fires no insert trigger, so these see exactly the sessions that appear and go.
+            new("aibridge_rollups_sessions_inserted", Rollups, "INSERT", [CountSessions(sql.NewRollups, "+")])
+            {
+                Referencing = "REFERENCING NEW TABLE AS new_rollups",
+            },
+            new("aibridge_rollups_sessions_deleted", Rollups, "DELETE", [CountSessions(sql.OldRollups, "-")])
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_rollups",
+            },
         ];
     }
 
-    /// <summary>Fills both tables from what is already stored.</summary>
+    /// <summary>Fills both tables from what is already stored (the roll-ups' insert trigger counts the sessions).</summary>
     private static string[] Backfill(Dialect sql) =>
-        [$"DELETE FROM {Rollups}", Merge(sql, "aibridge_interceptions"), $"DELETE FROM {Counts}", Count("aibridge_interceptions", "+")];
+        [$"DELETE FROM {Counts}", $"DELETE FROM {Rollups}", Merge(sql, "aibridge_interceptions"), Count("aibridge_interceptions", "+")];
 
     /// <summary>The statements that install the triggers and fill the tables.</summary>
     public static string[] Create(bool postgres)

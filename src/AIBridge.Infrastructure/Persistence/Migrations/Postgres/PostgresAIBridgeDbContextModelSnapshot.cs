@@ -475,7 +475,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.InterceptionCount", b =>
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.RollupCount", b =>
                 {
                     b.Property<Guid>("InitiatorId")
                         .HasColumnType("uuid")
@@ -491,11 +491,15 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("bigint")
                         .HasColumnName("interceptions");
 
+                    b.Property<long>("Sessions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sessions");
+
                     b.HasKey("InitiatorId", "Slice");
 
-                    b.HasIndex(new[] { "Slice" }, "ix_interception_counts_slice");
+                    b.HasIndex(new[] { "Slice" }, "ix_rollup_counts_slice");
 
-                    b.ToTable("aibridge_interception_counts", (string)null);
+                    b.ToTable("aibridge_rollup_counts", (string)null);
 
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });

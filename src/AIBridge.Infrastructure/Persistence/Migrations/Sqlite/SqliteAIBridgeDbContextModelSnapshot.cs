@@ -466,7 +466,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("users", (string)null);
                 });
 
-            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.InterceptionCount", b =>
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.RollupCount", b =>
                 {
                     b.Property<Guid>("InitiatorId")
                         .HasColumnType("TEXT")
@@ -481,11 +481,15 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("interceptions");
 
+                    b.Property<long>("Sessions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sessions");
+
                     b.HasKey("InitiatorId", "Slice");
 
-                    b.HasIndex(new[] { "Slice" }, "ix_interception_counts_slice");
+                    b.HasIndex(new[] { "Slice" }, "ix_rollup_counts_slice");
 
-                    b.ToTable("aibridge_interception_counts", (string)null);
+                    b.ToTable("aibridge_rollup_counts", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>

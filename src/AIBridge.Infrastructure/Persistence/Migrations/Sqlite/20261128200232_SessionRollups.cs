@@ -13,16 +13,17 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "aibridge_interception_counts",
+                name: "aibridge_rollup_counts",
                 columns: table => new
                 {
                     initiator_id = table.Column<Guid>(type: "TEXT", nullable: false),
                     slice = table.Column<string>(type: "TEXT", nullable: false),
-                    interceptions = table.Column<long>(type: "INTEGER", nullable: false)
+                    interceptions = table.Column<long>(type: "INTEGER", nullable: false),
+                    sessions = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_aibridge_interception_counts", x => new { x.initiator_id, x.slice });
+                    table.PrimaryKey("PK_aibridge_rollup_counts", x => new { x.initiator_id, x.slice });
                 });
 
             migrationBuilder.CreateTable(
@@ -45,8 +46,8 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "ix_interception_counts_slice",
-                table: "aibridge_interception_counts",
+                name: "ix_rollup_counts_slice",
+                table: "aibridge_rollup_counts",
                 column: "slice");
 
             migrationBuilder.CreateIndex(
@@ -72,7 +73,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
             }
 
             migrationBuilder.DropTable(
-                name: "aibridge_interception_counts");
+                name: "aibridge_rollup_counts");
 
             migrationBuilder.DropTable(
                 name: "aibridge_session_rollups");

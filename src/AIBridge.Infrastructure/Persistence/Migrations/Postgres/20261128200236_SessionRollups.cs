@@ -13,16 +13,17 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
-                name: "aibridge_interception_counts",
+                name: "aibridge_rollup_counts",
                 columns: table => new
                 {
                     initiator_id = table.Column<Guid>(type: "uuid", nullable: false),
                     slice = table.Column<string>(type: "text", nullable: false, collation: "C"),
-                    interceptions = table.Column<long>(type: "bigint", nullable: false)
+                    interceptions = table.Column<long>(type: "bigint", nullable: false),
+                    sessions = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_aibridge_interception_counts", x => new { x.initiator_id, x.slice });
+                    table.PrimaryKey("PK_aibridge_rollup_counts", x => new { x.initiator_id, x.slice });
                 })
                 .Annotation("Npgsql:StorageParameter:fillfactor", 50);
 
@@ -47,8 +48,8 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                 .Annotation("Npgsql:StorageParameter:fillfactor", 50);
 
             migrationBuilder.CreateIndex(
-                name: "ix_interception_counts_slice",
-                table: "aibridge_interception_counts",
+                name: "ix_rollup_counts_slice",
+                table: "aibridge_rollup_counts",
                 column: "slice");
 
             migrationBuilder.CreateIndex(
@@ -74,7 +75,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
             }
 
             migrationBuilder.DropTable(
-                name: "aibridge_interception_counts");
+                name: "aibridge_rollup_counts");
 
             migrationBuilder.DropTable(
                 name: "aibridge_session_rollups");

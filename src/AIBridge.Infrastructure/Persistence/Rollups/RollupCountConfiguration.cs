@@ -4,13 +4,13 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
-internal sealed class InterceptionCountConfiguration : IEntityTypeConfiguration<InterceptionCount>
+internal sealed class RollupCountConfiguration : IEntityTypeConfiguration<RollupCount>
 {
-    public void Configure(EntityTypeBuilder<InterceptionCount> builder)
+    public void Configure(EntityTypeBuilder<RollupCount> builder)
     {
-        builder.ToTable("aibridge_interception_counts");
+        builder.ToTable("aibridge_rollup_counts");
         builder.HasKey(c => new { c.InitiatorId, c.Slice });
         builder.Property(c => c.Slice).IsOrdinalText();
-        builder.HasIndex(c => c.Slice, "ix_interception_counts_slice");
+        builder.HasIndex(c => c.Slice, "ix_rollup_counts_slice");
     }
 }

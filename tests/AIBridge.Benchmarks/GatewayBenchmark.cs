@@ -1,0 +1,133 @@
+using System.Globalization;
+using AIBridge.Benchmarks.Peers;
+
+namespace AIBridge.Benchmarks;
+
+/// <summary>
+/// G1: the same streamed request, in one run, straight to the fake provider, through nginx (plain
+/// reverse proxy), through AIBridge (its own Release process, SQLite, full recording) and through
+/// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
+/// Usage: gateway [--requests N] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
+///                [--peers required|optional] [--smoke]
+/// </summary>
+public static class GatewayBenchmark
+{
+    public static async Task RunAsync(string[] args, Options options)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var peersRequired = Value("--peers") == "required";
+        var streams = (Value("--streams")?.Split(',') ?? StreamKind.All.Select(s => s.Name).ToArray())
+            .Select(name => StreamKind.All.Single(s => s.Name == name))
+            .ToArray();
+
+        await using var provider = new FakeProvider(options.Events);
+        await provider.StartAsync();
+        await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl);
+        await using var nginx = await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired);
+        await using var portkey = await StartPeerAsync("portkey", Portkey.Directory(options.Root) is { } dir ? () => Portkey.StartAsync(dir) : null, peersRequired);
+
+        Console.WriteLine($"# G1 gateway overhead: {options.Requests} requests per cell, {Environment.ProcessorCount} cores, streams of {options.Events} events");
+        Console.WriteLine("Load-gen CPU % is the load generator (which also hosts the fake provider); proxy CPU % is the proxy's process tree; both are shares of all cores.");
+        using var runner = new LoadRunner();
+        var failures = 0L;
+        foreach (var stream in streams)
+        {
+            var targets = new List<Target>
+            {
+                new("direct", provider.BaseUrl + stream.Path, stream.ProviderHeaders(), stream.Body),
+            };
+            if (nginx is not null)
+            {
+                targets.Add(new("nginx", nginx.BaseUrl + stream.Path, stream.ProviderHeaders(), stream.Body, () => nginx.CpuTime));
+            }
+
+            targets.Add(new("aibridge", bridge.BaseUrl + stream.BridgePath, stream.BridgeHeaders(bridge.Token), stream.Body, () => bridge.CpuTime));
+            if (portkey is not null)
+            {
+                targets.Add(new("portkey", portkey.BaseUrl + stream.Path, stream.PortkeyHeaders(provider.BaseUrl), stream.Body, () => portkey.CpuTime));
+            }
+
+            failures += await RunStreamAsync(runner, stream, targets, options);
+        }
+
+        if (failures > 0)
+        {
+            Console.WriteLine($"{failures} requests failed");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private static async Task<PeerProcess?> StartPeerAsync(string name, Func<Task<PeerProcess>>? start, bool required)
+    {
+        if (start is null)
+        {
+            var message = $"{name} is not installed; build/bench/gateway.sh installs it";
+            Console.WriteLine($"# {message}: left out of this run");
+            return required ? throw new InvalidOperationException(message) : null;
+        }
+
+        return await start();
+    }
+
+    private static async Task<long> RunStreamAsync(LoadRunner runner, StreamKind stream, List<Target> targets, Options options)
+    {
+        foreach (var target in targets)
+        {
+            var warm = await runner.RunAsync(target, 4, options.Warmup);
+            if (warm.Failures > 0)
+            {
+                throw new InvalidOperationException($"{target.Name} fails {stream.Name} requests: {warm.Failures} of {options.Warmup} in warm-up");
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"## {stream.Name}");
+        Console.WriteLine();
+        Console.WriteLine("| target | concurrency | TTFB p50 ms | TTFB p99 ms | total p50 ms | total p99 ms | req/s | failures | load-gen CPU % | proxy CPU % |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        long failures = 0;
+        var summary = new List<string>();
+        foreach (var concurrency in options.Concurrency)
+        {
+            // Alternate halves so slow drift (GC, page cache, CPU boost) affects every target alike.
+            var parts = targets.ToDictionary(t => t.Name, _ => new List<Measurement>());
+            var cpu = targets.ToDictionary(t => t.Name, _ => TimeSpan.Zero);
+            for (var round = 0; round < 2; round++)
+            {
+                foreach (var target in targets)
+                {
+                    var before = target.Cpu?.Invoke() ?? TimeSpan.Zero;
+                    parts[target.Name].Add(await runner.RunAsync(target, concurrency, options.Requests / 2));
+                    cpu[target.Name] += (target.Cpu?.Invoke() ?? TimeSpan.Zero) - before;
+                }
+            }
+
+            var results = parts.ToDictionary(p => p.Key, p => Measurement.Merge(p.Value));
+            foreach (var target in targets)
+            {
+                var m = results[target.Name];
+                var proxyCpu = target.Cpu is null ? "" : (cpu[target.Name] / m.Wall / Environment.ProcessorCount * 100).ToString("F0", CultureInfo.InvariantCulture);
+                failures += m.Failures;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {target.Name} | {concurrency} | {m.Ttfb(50):F2} | {m.Ttfb(99):F2} | {m.Total(50):F2} | {m.Total(99):F2} | {m.RequestsPerSecond:F0} | {m.Failures} | {m.ClientCpuPercent:F0} | {proxyCpu} |"));
+            }
+
+            var direct = results["direct"];
+            foreach (var proxy in targets.Skip(1))
+            {
+                var m = results[proxy.Name];
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| **{proxy.Name} − direct** | {concurrency} | **{m.Ttfb(50) - direct.Ttfb(50):F2}** | **{m.Ttfb(99) - direct.Ttfb(99):F2}** | {m.Total(50) - direct.Total(50):F2} | {m.Total(99) - direct.Total(99):F2} | {m.RequestsPerSecond / direct.RequestsPerSecond:F2}× | | | |"));
+            }
+
+            var bridge = results["aibridge"];
+            var ratios = string.Join(", ", targets.Where(t => t.Name is "nginx" or "portkey")
+                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / results[t.Name].RequestsPerSecond:F2}× {t.Name}")));
+            summary.Add(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: AIBridge throughput = {(ratios.Length > 0 ? ratios : "(no peers)")}"));
+        }
+
+        Console.WriteLine();
+        summary.ForEach(Console.WriteLine);
+        return failures;
+    }
+}

@@ -1,0 +1,39 @@
+namespace AIBridge.Benchmarks;
+
+/// <summary>One of G1's streamed requests, and how each target is addressed and authenticated for it.</summary>
+public sealed record StreamKind(string Name, string Path, string BridgePath, string PortkeyProvider, string Body)
+{
+    public const string AnthropicKey = "sk-ant-bench-central-key";
+    public const string OpenAIKey = "sk-openai-bench-central-key";
+
+    public static readonly StreamKind Anthropic = new("anthropic", "/v1/messages", "/api/v2/aibridge/anthropic/v1/messages", "anthropic",
+        """{"model":"claude-bench","stream":true,"max_tokens":1024,"messages":[{"role":"user","content":"benchmark prompt"}]}""");
+
+    public static readonly StreamKind Chat = new("openai-chat", "/v1/chat/completions", "/api/v2/aibridge/openai/v1/chat/completions", "openai",
+        """{"model":"gpt-bench","stream":true,"messages":[{"role":"user","content":"benchmark prompt"}]}""");
+
+    public static readonly StreamKind Responses = new("openai-responses", "/v1/responses", "/api/v2/aibridge/openai/v1/responses", "openai",
+        """{"model":"gpt-bench","stream":true,"input":"benchmark prompt"}""");
+
+    public static readonly StreamKind[] All = [Anthropic, Chat, Responses];
+
+    private bool IsAnthropic => PortkeyProvider == "anthropic";
+
+    /// <summary>The provider's own credential, as a client calling it directly sends it.</summary>
+    public Dictionary<string, string> ProviderHeaders() => IsAnthropic
+        ? new() { ["X-Api-Key"] = AnthropicKey, ["anthropic-version"] = "2023-06-01" }
+        : new() { ["Authorization"] = "Bearer " + OpenAIKey };
+
+    public Dictionary<string, string> BridgeHeaders(string token) => IsAnthropic
+        ? new() { ["X-Api-Key"] = token, ["anthropic-version"] = "2023-06-01" }
+        : new() { ["Authorization"] = "Bearer " + token };
+
+    /// <summary>Portkey relays to the provider named by headers, here the fake provider as a custom host.</summary>
+    public Dictionary<string, string> PortkeyHeaders(string providerBaseUrl)
+    {
+        var headers = ProviderHeaders();
+        headers["x-portkey-provider"] = PortkeyProvider;
+        headers["x-portkey-custom-host"] = providerBaseUrl + "/v1";
+        return headers;
+    }
+}
