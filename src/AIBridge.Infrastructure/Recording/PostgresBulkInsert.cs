@@ -11,6 +11,15 @@ namespace AIBridge.Infrastructure.Recording;
 /// </summary>
 internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordTableWriter
 {
+    /// <summary>Made <c>DEFERRABLE</c> by the <c>SessionRollups</c> migration.</summary>
+    private const string PromptForeignKey = "FK_aibridge_user_prompts_aibridge_interceptions_interception_id";
+
+    public async Task DeferPromptForeignKeyAsync(CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand($"SET CONSTRAINTS \"{PromptForeignKey}\" DEFERRED", connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)

@@ -12,6 +12,16 @@ namespace AIBridge.Infrastructure.Recording;
 /// </summary>
 internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransaction? transaction) : IRecordTableWriter
 {
+    /// <summary>SQLite defers every foreign key of the transaction; the pragma ends with it.</summary>
+    public Task DeferPromptForeignKeyAsync(CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "PRAGMA defer_foreign_keys = ON";
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
     public Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)

@@ -67,25 +67,31 @@ public static class SessionRollupTriggers
         $"SELECT {select} FROM {sql.OldRows} AS o JOIN {sql.NewRows} AS n ON n.id = o.id WHERE {where}";
 
     /// <summary>The completed interceptions of <paramref name="source"/>, summed per group and slice.</summary>
+    /// <remarks>One row per interception (its latest prompt looked up by index), so plain sums hash-aggregate.</remarks>
     private static string Aggregate(string source, string where) => $"""
         SELECT i.session_id, i.initiator_id, {SliceOf},
-          COUNT(DISTINCT i.id), COUNT(DISTINCT CASE WHEN i.thread_root_id IS NULL THEN i.id END),
-          MIN(i.started_at), MAX(i.ended_at), MAX(p.created_at), COALESCE(MAX(p.created_at), MIN(i.started_at))
-        FROM {source} AS i
+          COUNT(*), SUM(CASE WHEN i.thread_root_id IS NULL THEN 1 ELSE 0 END),
+          MIN(i.started_at), MAX(i.ended_at), MAX(i.prompted_at), COALESCE(MAX(i.prompted_at), MIN(i.started_at))
+        FROM (
+          SELECT i.*, (SELECT MAX(p.created_at) FROM aibridge_user_prompts AS p WHERE p.interception_id = i.id) AS prompted_at
+          FROM {source} AS i
+          WHERE i.ended_at IS NOT NULL AND ({where})) AS i
         CROSS JOIN {Slices}
-        LEFT JOIN aibridge_user_prompts AS p ON p.interception_id = i.id
-        WHERE i.ended_at IS NOT NULL AND ({where})
         GROUP BY i.session_id, i.initiator_id, {SliceOf}
         """;
 
     /// <summary>Adds the aggregate to the rows it belongs to, creating those that do not exist yet.</summary>
-    private static string Merge(Dialect sql, string source, string where = "1 = 1")
+    private static string Merge(Dialect sql, string source, string where = "1 = 1") => $"""
+        INSERT INTO {Rollups} (session_id, initiator_id, slice, interceptions, threads, started_at, ended_at, prompted_at, last_active_at)
+        {Aggregate(source, where)}
+        {MergeConflict(sql)}
+        """;
+
+    private static string MergeConflict(Dialect sql)
     {
         var prompted = sql.Greatest($"{Rollups}.prompted_at", "excluded.prompted_at");
         var started = sql.Least($"{Rollups}.started_at", "excluded.started_at");
         return $"""
-            INSERT INTO {Rollups} (session_id, initiator_id, slice, interceptions, threads, started_at, ended_at, prompted_at, last_active_at)
-            {Aggregate(source, where)}
             ON CONFLICT (session_id, initiator_id, slice) DO UPDATE SET
               interceptions = {Rollups}.interceptions + excluded.interceptions,
               threads = {Rollups}.threads + excluded.threads,
@@ -122,11 +128,64 @@ public static class SessionRollupTriggers
         ON CONFLICT (initiator_id, slice) DO UPDATE SET sessions = {Counts}.sessions + excluded.sessions
         """;
 
+    /// <summary>
+    /// SQLite's hot paths, for one row: plain multi-row upserts. The shared set-based forms cost SQLite
+    /// temporary tables for the slices and the grouping on every row, several times these.
+    /// </summary>
+    private static class RowForms
+    {
+        private static string[] SlicesOf(string row) =>
+        [
+            $"'{RollupSlices.All}'",
+            $"'{RollupSlices.ProviderPrefix}' || {row}.provider",
+            $"'{RollupSlices.ModelPrefix}' || {row}.model",
+            $"'{RollupSlices.ClientPrefix}' || COALESCE({row}.client, 'Unknown')",
+        ];
+
+        /// <summary>The completed interception NEW added to its four roll-up rows and counts.</summary>
+        public static string[] Add(Dialect sql)
+        {
+            const string Prompted = "(SELECT MAX(p.created_at) FROM aibridge_user_prompts AS p WHERE p.interception_id = NEW.id)";
+            var rollups = SlicesOf("NEW").Select(slice =>
+                $"(NEW.session_id, NEW.initiator_id, {slice}, 1, CASE WHEN NEW.thread_root_id IS NULL THEN 1 ELSE 0 END, NEW.started_at, NEW.ended_at, {Prompted}, COALESCE({Prompted}, NEW.started_at))");
+            var counts = SlicesOf("NEW").Select(slice => $"(NEW.initiator_id, {slice}, 1, 0)");
+            return
+            [
+                $"""
+                INSERT INTO {Counts} (initiator_id, slice, interceptions, sessions) VALUES {string.Join(", ", counts)}
+                ON CONFLICT (initiator_id, slice) DO UPDATE SET interceptions = {Counts}.interceptions + 1
+                """,
+                $"""
+                INSERT INTO {Rollups} (session_id, initiator_id, slice, interceptions, threads, started_at, ended_at, prompted_at, last_active_at)
+                VALUES {string.Join(", ", rollups)}
+                {MergeConflict(sql)}
+                """,
+            ];
+        }
+
+        /// <summary>The prompt NEW moves its completed interception's roll-up rows' activity.</summary>
+        public static string Prompt(Dialect sql) => $"""
+            UPDATE {Rollups} SET
+              prompted_at = {sql.Greatest("prompted_at", "NEW.created_at")},
+              last_active_at = {sql.Greatest("prompted_at", "NEW.created_at")}
+            WHERE (session_id, initiator_id) = (SELECT i.session_id, i.initiator_id FROM aibridge_interceptions AS i WHERE i.id = NEW.interception_id AND i.ended_at IS NOT NULL)
+              AND slice IN (SELECT {string.Join(" UNION ALL SELECT ", SlicesOf("i").Select(slice => $"{slice} FROM aibridge_interceptions AS i WHERE i.id = NEW.interception_id"))})
+            """;
+
+        public static string CountSession(string row, string delta) => $"""
+            INSERT INTO {Counts} (initiator_id, slice, interceptions, sessions) VALUES ({row}.initiator_id, {row}.slice, 0, {delta})
+            ON CONFLICT (initiator_id, slice) DO UPDATE SET sessions = {Counts}.sessions + excluded.sessions
+            """;
+    }
+
     private static string GroupsOfPrompts(string prompts) =>
         $"SELECT g.session_id, g.initiator_id FROM aibridge_interceptions AS g WHERE g.id IN (SELECT interception_id FROM {prompts})";
 
     private sealed record Trigger(string Name, string Table, string Event, string[] Statements)
     {
+        /// <summary>SQLite: the row form, where the shared set-based one is too slow a row at a time.</summary>
+        public string[]? SqliteStatements { get; init; }
+
         /// <summary>PostgreSQL: the transition tables the statements read.</summary>
         public string Referencing { get; init; } = "";
 
@@ -136,10 +195,10 @@ public static class SessionRollupTriggers
 
     private static Trigger[] Triggers(Dialect sql)
     {
+        // Rebuilds name one group query each: SQLite seeks an index for "IN (SELECT …)", not for a UNION.
         var completedNow = $"({Paired(sql, "n.*", "o.ended_at IS NULL")})";
-        var changedGroups = Paired(sql, "o.session_id, o.initiator_id", $"o.ended_at IS NOT NULL AND {Differs("o", "n", GroupingColumns)}")
-            + " UNION ALL " + Paired(sql, "n.session_id, n.initiator_id", $"o.ended_at IS NOT NULL AND {Differs("o", "n", GroupingColumns)}");
-        var recounted = $"{Differs("o", "n", CountingColumns)} OR (o.ended_at IS NULL) <> (n.ended_at IS NULL)";
+        var regrouped = $"o.ended_at IS NOT NULL AND {Differs("o", "n", GroupingColumns)}";
+        var recounted = Differs("o", "n", CountingColumns);
         return
         [
             new("aibridge_rollups_interceptions_inserted", "aibridge_interceptions", "INSERT",
@@ -147,17 +206,25 @@ public static class SessionRollupTriggers
             {
                 Referencing = "REFERENCING NEW TABLE AS new_rows",
                 When = "NEW.ended_at IS NOT NULL",
+                SqliteStatements = RowForms.Add(sql),
             },
-            new("aibridge_rollups_interceptions_updated", "aibridge_interceptions", "UPDATE",
+            new("aibridge_rollups_interceptions_completed", "aibridge_interceptions", "UPDATE",
+                [Count(completedNow, "+"), Merge(sql, completedNow)])
+            {
+                Referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
+                When = "OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL",
+                SqliteStatements = RowForms.Add(sql),
+            },
+            new("aibridge_rollups_interceptions_changed", "aibridge_interceptions", "UPDATE",
             [
-                Count($"({Paired(sql, "o.*", recounted)})", "-"),
-                Count($"({Paired(sql, "n.*", recounted)})", "+"),
-                Merge(sql, completedNow),
-                .. Rebuild(sql, changedGroups),
+                Count($"({Paired(sql, "o.*", $"o.ended_at IS NOT NULL AND ({recounted} OR n.ended_at IS NULL)")})", "-"),
+                Count($"({Paired(sql, "n.*", $"o.ended_at IS NOT NULL AND {recounted}")})", "+"),
+                .. Rebuild(sql, Paired(sql, "o.session_id, o.initiator_id", regrouped)),
+                .. Rebuild(sql, Paired(sql, "n.session_id, n.initiator_id", regrouped)),
             ])
             {
                 Referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
-                When = $"OLD.ended_at IS NOT NULL OR NEW.ended_at IS NOT NULL",
+                When = "OLD.ended_at IS NOT NULL",
             },
             new("aibridge_rollups_interceptions_deleted", "aibridge_interceptions", "DELETE",
                 [Count(sql.OldRows, "-"), .. Rebuild(sql, $"SELECT r.session_id, r.initiator_id FROM {sql.OldRows} AS r WHERE r.ended_at IS NOT NULL")])
@@ -183,9 +250,10 @@ public static class SessionRollupTriggers
             ])
             {
                 Referencing = "REFERENCING NEW TABLE AS new_prompts",
+                SqliteStatements = [RowForms.Prompt(sql)],
             },
             new("aibridge_rollups_prompts_updated", "aibridge_user_prompts", "UPDATE",
-                Rebuild(sql, $"{GroupsOfPrompts(sql.OldPrompts)} UNION ALL {GroupsOfPrompts(sql.NewPrompts)}"))
+                [.. Rebuild(sql, GroupsOfPrompts(sql.OldPrompts)), .. Rebuild(sql, GroupsOfPrompts(sql.NewPrompts))])
             {
                 Referencing = "REFERENCING OLD TABLE AS old_prompts NEW TABLE AS new_prompts",
             },
@@ -199,10 +267,12 @@ public static class SessionRollupTriggers
             new("aibridge_rollups_sessions_inserted", Rollups, "INSERT", [CountSessions(sql.NewRollups, "+")])
             {
                 Referencing = "REFERENCING NEW TABLE AS new_rollups",
+                SqliteStatements = [RowForms.CountSession("NEW", "1")],
             },
             new("aibridge_rollups_sessions_deleted", Rollups, "DELETE", [CountSessions(sql.OldRollups, "-")])
             {
                 Referencing = "REFERENCING OLD TABLE AS old_rollups",
+                SqliteStatements = [RowForms.CountSession("OLD", "-1")],
             },
         ];
     }
@@ -242,7 +312,7 @@ public static class SessionRollupTriggers
     private static string SqliteTrigger(Trigger t) => $"""
         CREATE TRIGGER {t.Name} AFTER {t.Event} ON {t.Table} FOR EACH ROW WHEN {t.When}
         BEGIN
-        {string.Join(";\n", t.Statements)};
+        {string.Join(";\n", t.SqliteStatements ?? t.Statements)};
         END
         """;
 }

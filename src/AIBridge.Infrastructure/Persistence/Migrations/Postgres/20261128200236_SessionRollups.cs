@@ -58,6 +58,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                 columns: new[] { "slice", "last_active_at", "session_id", "initiator_id" },
                 descending: new[] { false, true, true, false });
 
+            // The recorder inserts a batch's prompts before their interceptions, checked at commit.
+            migrationBuilder.Sql("ALTER TABLE aibridge_user_prompts ALTER CONSTRAINT \"FK_aibridge_user_prompts_aibridge_interceptions_interception_id\" DEFERRABLE INITIALLY IMMEDIATE");
+
             // After the tables and their indexes: the triggers keep them current from here on, and the
             // last statements fill them from the interceptions already stored.
             foreach (var statement in SessionRollupTriggers.Create(postgres: true))
@@ -73,6 +76,8 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
             {
                 migrationBuilder.Sql(statement);
             }
+
+            migrationBuilder.Sql("ALTER TABLE aibridge_user_prompts ALTER CONSTRAINT \"FK_aibridge_user_prompts_aibridge_interceptions_interception_id\" NOT DEFERRABLE");
 
             migrationBuilder.DropTable(
                 name: "aibridge_rollup_counts");
