@@ -18,7 +18,9 @@ namespace AIBridge.Benchmarks;
 /// G2: the recorder's sustained throughput. Producers enqueue complete interceptions (start, token usage,
 /// prompt, tool call, end: five records each) as fast as the queue takes them; the writer persists them.
 /// Reports interceptions per second fully persisted, the queue depth over time, and what was lost.
-/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--batch-size 500] [--postgres "Host=…"]
+/// With <c>--session-size N</c>, every N consecutive interceptions share a client session id (an agentic
+/// session); the default, 1, makes each its own session, the worst case for the session roll-ups.
+/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--session-size 1] [--batch-size 500] [--postgres "Host=…"]
 /// </summary>
 public static class RecordingBenchmark
 {
@@ -27,6 +29,7 @@ public static class RecordingBenchmark
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
         var n = int.Parse(Value("--interceptions") ?? "100000", CultureInfo.InvariantCulture);
+        var sessionSize = int.Parse(Value("--session-size") ?? "1", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
@@ -66,7 +69,7 @@ public static class RecordingBenchmark
         {
             for (var i = worker; i < n; i += 4)
             {
-                foreach (var record in Records(user.Id, i))
+                foreach (var record in Records(user.Id, i, sessionSize))
                 {
                     if (!queue.Enqueue(record))
                     {
@@ -92,7 +95,7 @@ public static class RecordingBenchmark
             Prompts: await check.UserPrompts.CountAsync(),
             Tools: await check.ToolUsages.CountAsync());
 
-        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, 4 producers, batches of {batchSize} records");
+        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {sessionSize} per session, 4 producers, batches of {batchSize} records");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s: **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s)"));
@@ -104,14 +107,14 @@ public static class RecordingBenchmark
         }
     }
 
-    private static IEnumerable<RecordedItem> Records(Guid userId, int i)
+    private static IEnumerable<RecordedItem> Records(Guid userId, int i, int sessionSize)
     {
         var id = Guid.NewGuid();
         var now = DateTime.UtcNow;
         yield return new InterceptionStarted(new Interception
         {
             Id = id, InitiatorId = userId, ApiKeyId = "abcdefghij", Provider = "anthropic", ProviderName = "anthropic", Model = "claude-bench",
-            Client = "Claude Code", Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = now,
+            Client = "Claude Code", ClientSessionId = sessionSize > 1 ? "bench-session-" + (i / sessionSize) : null, Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = now,
         }, null);
         yield return new TokenUsageRecorded(new TokenUsage
         {

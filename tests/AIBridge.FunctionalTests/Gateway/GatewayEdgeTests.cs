@@ -2,13 +2,25 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using AIBridge.FunctionalTests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AIBridge.FunctionalTests.Gateway;
 
 /// <summary>Authentication, bad input, unknown routes, upstream failures, slow and abandoned streams.</summary>
 public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fixture)
 {
+    [Fact]
+    public async Task Nothing_authenticates_eagerly_so_provider_routes_never_run_the_api_token_check()
+    {
+        // With one scheme registered ASP.NET Core would make it the default, and the authentication
+        // middleware would look every gateway request's bearer token up in the database.
+        var schemes = Fixture.Factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
+
+        (await schemes.GetDefaultAuthenticateSchemeAsync()).Should().BeNull();
+    }
+
     private const string Hello = """{"model":"m","messages":[{"role":"user","content":"hi"}]}""";
 
     [Fact]
