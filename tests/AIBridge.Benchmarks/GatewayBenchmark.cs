@@ -30,6 +30,7 @@ public static class GatewayBenchmark
         Console.WriteLine("Load-gen CPU % is the load generator (which also hosts the fake provider); proxy CPU % is the proxy's process tree; both are shares of all cores.");
         using var runner = new LoadRunner();
         var failures = 0L;
+        var sentThroughBridge = 0L;
         foreach (var stream in streams)
         {
             var targets = new List<Target>
@@ -48,11 +49,52 @@ public static class GatewayBenchmark
             }
 
             failures += await RunStreamAsync(runner, stream, targets, options);
+            sentThroughBridge += options.Warmup + (options.Requests / 2 * 2 * options.Concurrency.Length);
         }
+
+        await ReportRecordingAsync(bridge, sentThroughBridge);
 
         if (failures > 0)
         {
             Console.WriteLine($"{failures} requests failed");
+            Environment.ExitCode = 1;
+        }
+    }
+
+    /// <summary>
+    /// Recording never blocks the relay, so at these rates it lags behind; this waits until every
+    /// request sent through AIBridge is a stored, completed interception, or says how many are not.
+    /// </summary>
+    private static async Task ReportRecordingAsync(AIBridgeProcess bridge, long sent)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(bridge.BaseUrl) };
+        client.DefaultRequestHeaders.Add("Coder-Session-Token", bridge.SessionToken);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        long stored = -1, last = -2;
+        var stableSince = TimeSpan.Zero;
+        while (waited.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            using var page = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/api/v2/aibridge/interceptions?limit=1"));
+            stored = page.RootElement.GetProperty("count").GetInt64();
+            if (stored >= sent || (stored == last && waited.Elapsed - stableSince > TimeSpan.FromSeconds(10)))
+            {
+                break;
+            }
+
+            if (stored != last)
+            {
+                stableSince = waited.Elapsed;
+                last = stored;
+            }
+
+            await Task.Delay(250);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Recording: {stored:N0} of {sent:N0} requests sent through AIBridge stored as completed interceptions, {waited.Elapsed.TotalSeconds:F1} s after the last one."));
+        if (stored != sent)
+        {
             Environment.ExitCode = 1;
         }
     }
