@@ -57,21 +57,5 @@ public sealed class PeerProcess : IAsyncDisposable
         throw new InvalidOperationException($"{Name} is not listening on {port} (exited: {_process.HasExited})");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_workDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public ValueTask DisposeAsync() => ProcessTree.StopAsync(_process, _workDir);
 }

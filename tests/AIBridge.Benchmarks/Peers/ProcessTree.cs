@@ -2,11 +2,31 @@ using System.Globalization;
 
 namespace AIBridge.Benchmarks.Peers;
 
-/// <summary>CPU time of a process and its descendants, read from /proc (nginx serves from forked workers).</summary>
+/// <summary>A benchmark's child process with its descendants (nginx serves from forked workers).</summary>
 public static class ProcessTree
 {
+    /// <summary>Kills the process and its descendants, then removes its working folder.</summary>
+    public static async ValueTask StopAsync(System.Diagnostics.Process process, string workDir)
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+        try
+        {
+            Directory.Delete(workDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
 
+    /// <summary>CPU time of the process and its descendants, read from /proc.</summary>
     public static TimeSpan CpuTime(int rootPid)
     {
         var parents = new Dictionary<int, int>();
