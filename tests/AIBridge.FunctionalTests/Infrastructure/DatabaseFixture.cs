@@ -57,7 +57,22 @@ public abstract class DatabaseFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         await using var connection = await OpenConnectionAsync();
-        await _respawner!.ResetAsync(connection);
+
+        // The previous test's recorder may still be writing: its roll-up triggers and the deletes'
+        // take row locks in different orders, and PostgreSQL may pick the reset as a deadlock victim.
+        // (The recorder retries such a loss by itself; the reset does the same.)
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _respawner!.ResetAsync(connection);
+                break;
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected && attempt < 5)
+            {
+                await Task.Delay(50 * attempt);
+            }
+        }
 
         // Emptied last: deleting the interceptions runs the roll-up triggers, which would write into
         // tables Respawn had already emptied (it knows no order between tables without foreign keys).
