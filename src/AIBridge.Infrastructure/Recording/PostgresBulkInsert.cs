@@ -14,7 +14,7 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
     /// <summary>Made <c>DEFERRABLE</c> by the <c>SessionRollups</c> migration.</summary>
     private const string PromptForeignKey = "FK_aibridge_user_prompts_aibridge_interceptions_interception_id";
 
-    public async Task DeferPromptForeignKeyAsync(CancellationToken cancellationToken)
+    public async Task BeginBatchAsync(CancellationToken cancellationToken)
     {
         await using var command = new NpgsqlCommand($"SET CONSTRAINTS \"{PromptForeignKey}\" DEFERRED", connection);
         await command.ExecuteNonQueryAsync(cancellationToken);

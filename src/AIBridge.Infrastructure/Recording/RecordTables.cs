@@ -19,8 +19,11 @@ internal sealed record RecordColumn<T>(string Name, ColumnKind Kind, Func<T, obj
 /// <summary>Writes one table's rows; the writer decides how (COPY, prepared statements).</summary>
 internal interface IRecordTableWriter
 {
-    /// <summary>Checks that prompts reference an existing interception at commit, not at each insert.</summary>
-    Task DeferPromptForeignKeyAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets up the batch's transaction. Both databases check that prompts reference an existing
+    /// interception at commit, not at each insert (see <see cref="RecordTables.WriteAsync"/>).
+    /// </summary>
+    Task BeginBatchAsync(CancellationToken cancellationToken);
 
     Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken);
 }
@@ -107,7 +110,7 @@ internal static class RecordTables
     /// </remarks>
     public static async Task WriteAsync(IRecordTableWriter writer, RecordBatch batch, CancellationToken cancellationToken)
     {
-        await writer.DeferPromptForeignKeyAsync(cancellationToken);
+        await writer.BeginBatchAsync(cancellationToken);
         await writer.WriteAsync("aibridge_user_prompts", UserPrompts, batch.UserPrompts, cancellationToken);
         await writer.WriteAsync("aibridge_interceptions", Interceptions, batch.Interceptions, cancellationToken);
         await writer.WriteAsync("aibridge_token_usages", TokenUsages, batch.TokenUsages, cancellationToken);
