@@ -48,8 +48,9 @@ public static class GatewayBenchmark
                 targets.Add(new("portkey", portkey.BaseUrl + stream.Path, stream.PortkeyHeaders(provider.BaseUrl), stream.Body, () => portkey.CpuTime));
             }
 
-            failures += await RunStreamAsync(runner, stream, targets, options);
-            sentThroughBridge += options.Warmup + (options.Requests / 2 * 2 * options.Concurrency.Length);
+            var (streamFailures, bridgeRequests) = await RunStreamAsync(runner, stream, targets, options);
+            failures += streamFailures;
+            sentThroughBridge += bridgeRequests;
         }
 
         await ReportRecordingAsync(bridge, sentThroughBridge);
@@ -111,11 +112,14 @@ public static class GatewayBenchmark
         return await start();
     }
 
-    private static async Task<long> RunStreamAsync(LoadRunner runner, StreamKind stream, List<Target> targets, Options options)
+    /// <returns>Failed requests, and how many requests went through AIBridge (warm-up included).</returns>
+    private static async Task<(long Failures, long BridgeRequests)> RunStreamAsync(LoadRunner runner, StreamKind stream, List<Target> targets, Options options)
     {
+        long bridgeRequests = 0;
         foreach (var target in targets)
         {
             var warm = await runner.RunAsync(target, 4, options.Warmup);
+            bridgeRequests += target.Name == "aibridge" ? warm.TotalMs.Length : 0;
             if (warm.Failures > 0)
             {
                 throw new InvalidOperationException($"{target.Name} fails {stream.Name} requests: {warm.Failures} of {options.Warmup} in warm-up");
@@ -139,7 +143,9 @@ public static class GatewayBenchmark
                 foreach (var target in targets)
                 {
                     var before = target.Cpu?.Invoke() ?? TimeSpan.Zero;
-                    parts[target.Name].Add(await runner.RunAsync(target, concurrency, options.Requests / 2));
+                    var measured = await runner.RunAsync(target, concurrency, options.Requests / 2);
+                    parts[target.Name].Add(measured);
+                    bridgeRequests += target.Name == "aibridge" ? measured.TotalMs.Length : 0;
                     cpu[target.Name] += (target.Cpu?.Invoke() ?? TimeSpan.Zero) - before;
                 }
             }
@@ -170,6 +176,6 @@ public static class GatewayBenchmark
 
         Console.WriteLine();
         summary.ForEach(Console.WriteLine);
-        return failures;
+        return (failures, bridgeRequests);
     }
 }

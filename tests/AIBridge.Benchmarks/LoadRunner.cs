@@ -5,7 +5,11 @@ using System.Text;
 namespace AIBridge.Benchmarks;
 
 /// <summary>One target of a run: where to send what, the headers that authenticate there, and the CPU time of the proxy, if any.</summary>
-public sealed record Target(string Name, string Url, IReadOnlyDictionary<string, string> Headers, string Body, Func<TimeSpan>? Cpu = null);
+public sealed record Target(string Name, string Url, IReadOnlyDictionary<string, string> Headers, string Body, Func<TimeSpan>? Cpu = null)
+{
+    /// <summary>Encoded once: the load generator shares the cores with what it measures.</summary>
+    public byte[] Payload { get; } = Encoding.UTF8.GetBytes(Body);
+}
 
 /// <summary>Latencies of one (target, concurrency) cell.</summary>
 public sealed record Measurement(string Target, int Concurrency, double[] TtfbMs, double[] TotalMs, TimeSpan Wall, long Failures, double ClientCpuPercent)
@@ -69,7 +73,7 @@ public sealed class LoadRunner : IDisposable
 
     private async Task<(double Ttfb, double Total, bool Ok)> SendAsync(Target target, byte[] buffer)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new StringContent(target.Body, Encoding.UTF8) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(target.Payload) };
         request.Content.Headers.ContentType = new("application/json");
         foreach (var (name, value) in target.Headers)
         {

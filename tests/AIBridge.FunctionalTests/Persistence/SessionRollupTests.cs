@@ -25,7 +25,6 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
     {
         var random = new Random(20261128);
         Guid[] users = [await AddUserAsync("alice"), await AddUserAsync("bob")];
-        var steps = 0;
 
         for (var step = 0; step < 120; step++)
         {
@@ -90,12 +89,10 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
                     break;
             }
 
-            steps++;
             (await StoredAsync(db)).Should().BeEquivalentTo(await ExpectedAsync(db), $"after step {step} (write kind {kind})");
             (await StoredCountsAsync(db)).Should().BeEquivalentTo(await ExpectedCountsAsync(db), $"after step {step} (write kind {kind})");
         }
 
-        steps.Should().Be(120);
         await using var final = Fixture.CreateDbContext();
         (await final.SessionRollups.CountAsync()).Should().BeGreaterThan(20, "the walk must leave a table worth comparing");
     }

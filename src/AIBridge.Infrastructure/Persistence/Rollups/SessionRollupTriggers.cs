@@ -10,9 +10,10 @@ namespace AIBridge.Infrastructure.Persistence.Rollups;
 /// in place. Anything rarer (a completed row changes or is deleted, a prompt changes or goes) rebuilds
 /// the affected sessions' rows from the source, which is exact whatever changed; counts are sums, so
 /// they always move by the difference (interceptions from the interceptions' triggers, sessions from
-/// the roll-up table's own insert and delete triggers). One set of statements serves both databases: on PostgreSQL they
-/// run once per statement over its transition tables (a bulk COPY of a batch pays once); SQLite has only
-/// row triggers, so there the "tables" are the one row being written.
+/// the roll-up table's own insert and delete triggers). The set-based statements serve both databases:
+/// on PostgreSQL they run once per statement over its transition tables (a bulk COPY of a batch pays
+/// once); SQLite has only row triggers, so there the "tables" are the one row being written, and its
+/// hot paths have row forms (<see cref="RowForms"/>).
 /// Migrations call <see cref="Create"/>; change the SQL only in a new migration that drops and recreates.
 /// </remarks>
 public static class SessionRollupTriggers
@@ -129,8 +130,9 @@ public static class SessionRollupTriggers
         """;
 
     /// <summary>
-    /// SQLite's hot paths, for one row: plain multi-row upserts. The shared set-based forms cost SQLite
-    /// temporary tables for the slices and the grouping on every row, several times these.
+    /// SQLite's hot paths, for one row: plain multi-row upserts instead of the set-based forms, which
+    /// build a temporary table for the slices and one for the grouping on every row (G2 on SQLite:
+    /// 1,631–1,663 interceptions/s with these, 1,437–1,581/s with the set-based forms).
     /// </summary>
     private static class RowForms
     {
