@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Users;
 using AIBridge.Infrastructure;
@@ -20,16 +21,23 @@ namespace AIBridge.Benchmarks;
 /// Reports interceptions per second fully persisted, the queue depth over time, and what was lost.
 /// With <c>--session-size N</c>, every N consecutive interceptions share a client session id (an agentic
 /// session); the default, 1, makes each its own session, the worst case for the session roll-ups.
-/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--session-size 1] [--batch-size 500] [--postgres "Host=…"]
+/// <c>--in-flight N</c> keeps N interceptions open, as a gateway does while it relays their streams: an
+/// interception's start is queued when it begins, its usage, tool call, prompt and end only after N
+/// later interceptions have begun, so starts and ends land in different batches (the default, 1000).
+/// <c>--in-flight 0</c> queues each interception's five records together.
+/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--session-size 1] [--in-flight 1000] [--batch-size 500] [--postgres "Host=…"]
 /// </summary>
 public static class RecordingBenchmark
 {
+    private const int Producers = 4;
+
     public static async Task RunAsync(string[] args)
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
         var n = int.Parse(Value("--interceptions") ?? "100000", CultureInfo.InvariantCulture);
         var sessionSize = int.Parse(Value("--session-size") ?? "1", CultureInfo.InvariantCulture);
+        var inFlight = int.Parse(Value("--in-flight") ?? "1000", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
@@ -65,19 +73,37 @@ public static class RecordingBenchmark
         var clock = Stopwatch.StartNew();
         using var sampling = new Timer(_ => { lock (depths) depths.Add((clock.Elapsed.TotalSeconds, queue.Count)); }, null, 0, 250);
         long dropped = 0;
-        await Task.WhenAll(Enumerable.Range(0, 4).Select(worker => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, Producers).Select(worker => Task.Run(() =>
         {
-            for (var i = worker; i < n; i += 4)
+            var open = new Queue<Planned>();
+            for (var i = worker; i < n; i += Producers)
             {
-                foreach (var record in Records(user.Id, i, sessionSize))
+                var planned = new Planned(user.Id, i, sessionSize);
+                Enqueue(planned.Start());
+                open.Enqueue(planned);
+                if (open.Count > inFlight / Producers)
                 {
-                    if (!queue.Enqueue(record))
-                    {
-                        Interlocked.Increment(ref dropped);
-                    }
+                    Enqueue(open.Dequeue().Rest());
                 }
             }
+
+            while (open.TryDequeue(out var planned))
+            {
+                Enqueue(planned.Rest());
+            }
         })));
+
+        void Enqueue(IEnumerable<RecordedItem> records)
+        {
+            foreach (var record in records)
+            {
+                if (!queue.Enqueue(record))
+                {
+                    Interlocked.Increment(ref dropped);
+                }
+            }
+        }
+
         var produced = clock.Elapsed;
 
         // The queue counts a record until its batch is committed: empty means everything is written.
@@ -95,7 +121,7 @@ public static class RecordingBenchmark
             Prompts: await check.UserPrompts.CountAsync(),
             Tools: await check.ToolUsages.CountAsync());
 
-        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {sessionSize} per session, 4 producers, batches of {batchSize} records");
+        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {sessionSize} per session, {inFlight} in flight, {Producers} producers, batches of {batchSize} records");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s: **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s)"));
@@ -107,29 +133,40 @@ public static class RecordingBenchmark
         }
     }
 
-    private static IEnumerable<RecordedItem> Records(Guid userId, int i, int sessionSize)
+    /// <summary>One interception's records: the start when it begins, the rest when its stream ends.</summary>
+    private sealed class Planned(Guid userId, int i, int sessionSize)
     {
-        var id = Guid.NewGuid();
-        var now = DateTime.UtcNow;
-        yield return new InterceptionStarted(new Interception
+        private readonly DateTime _startedAt = DateTime.UtcNow;
+        private readonly Guid _id = RecordId.New(DateTime.UtcNow);
+
+        public IEnumerable<RecordedItem> Start()
         {
-            Id = id, InitiatorId = userId, ApiKeyId = "abcdefghij", Provider = "anthropic", ProviderName = "anthropic", Model = "claude-bench",
-            Client = "Claude Code", ClientSessionId = sessionSize > 1 ? "bench-session-" + (i / sessionSize) : null, Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = now,
-        }, null);
-        yield return new TokenUsageRecorded(new TokenUsage
+            yield return new InterceptionStarted(new Interception
+            {
+                Id = _id, InitiatorId = userId, ApiKeyId = "abcdefghij", Provider = "anthropic", ProviderName = "anthropic", Model = "claude-bench",
+                Client = "Claude Code", ClientSessionId = sessionSize > 1 ? "bench-session-" + (i / sessionSize) : null, Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = _startedAt,
+            }, null);
+        }
+
+        /// <summary>In the order the gateway queues them: usage and tool calls while streaming, then the prompt and the end.</summary>
+        public IEnumerable<RecordedItem> Rest()
         {
-            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, InputTokens = 1200, OutputTokens = 40, CacheReadInputTokens = 800,
-            Metadata = """{"cache_read_input":800,"cache_creation_input":0}""", CreatedAt = now,
-        });
-        yield return new UserPromptRecorded(new UserPrompt
-        {
-            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, Prompt = "Refactor the parser and add tests " + i, Metadata = "{}", CreatedAt = now,
-        });
-        yield return new ToolUsageRecorded(new ToolUsage
-        {
-            Id = Guid.NewGuid(), InterceptionId = id, ProviderResponseId = "msg_" + i, ProviderToolCallId = "toolu_" + i, Tool = "Read",
-            Input = """{"file_path":"/src/a.cs"}""", Metadata = "{}", CreatedAt = now,
-        });
-        yield return new InterceptionEnded(id, now.AddMilliseconds(1), "sk-a...wxyz");
+            var now = DateTime.UtcNow;
+            yield return new TokenUsageRecorded(new TokenUsage
+            {
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, InputTokens = 1200, OutputTokens = 40, CacheReadInputTokens = 800,
+                Metadata = """{"cache_read_input":800,"cache_creation_input":0}""", CreatedAt = now,
+            });
+            yield return new ToolUsageRecorded(new ToolUsage
+            {
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, ProviderToolCallId = "toolu_" + i, Tool = "Read",
+                Input = """{"file_path":"/src/a.cs"}""", Metadata = "{}", CreatedAt = now,
+            });
+            yield return new UserPromptRecorded(new UserPrompt
+            {
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, Prompt = "Refactor the parser and add tests " + i, Metadata = "{}", CreatedAt = _startedAt,
+            });
+            yield return new InterceptionEnded(_id, now.AddMilliseconds(1), "sk-a...wxyz");
+        }
     }
 }

@@ -1,3 +1,4 @@
+using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Common;
 using Npgsql;
 using NpgsqlTypes;
@@ -39,6 +40,22 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         }
 
         await importer.CompleteAsync(cancellationToken);
+    }
+
+    /// <summary>One statement for the batch's ends: its roll-up trigger runs once, over all of them.</summary>
+    public async Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(
+            """
+            UPDATE aibridge_interceptions AS i
+            SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint)
+            FROM unnest($1, $2, $3) AS e (id, ended_at, credential_hint)
+            WHERE i.id = e.id AND i.ended_at IS NULL
+            """, connection);
+        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => Timestamp.Normalize(e.EndedAt)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => e.CredentialHint).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static Task WriteAsync(NpgsqlBinaryImporter importer, ColumnKind kind, object? value, CancellationToken cancellationToken) => value switch

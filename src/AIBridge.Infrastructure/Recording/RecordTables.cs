@@ -1,3 +1,4 @@
+using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Infrastructure.Recording;
@@ -26,6 +27,12 @@ internal interface IRecordTableWriter
     Task BeginBatchAsync(CancellationToken cancellationToken);
 
     Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends interceptions started in earlier batches, all in one statement where the database can, so
+    /// that the roll-up triggers run once per batch (bridge spec §10: only while <c>ended_at</c> is NULL).
+    /// </summary>
+    Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -102,7 +109,7 @@ internal static class RecordTables
         new("created_at", ColumnKind.Time, t => t.CreatedAt),
     ];
 
-    /// <summary>Writes a batch's rows, parents first.</summary>
+    /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches.</summary>
     /// <remarks>
     /// Prompts go in before their interceptions (their foreign key is checked at commit): the session
     /// roll-up triggers then see an interception and its prompt together and write the roll-up once,
@@ -116,6 +123,10 @@ internal static class RecordTables
         await writer.WriteAsync("aibridge_token_usages", TokenUsages, batch.TokenUsages, cancellationToken);
         await writer.WriteAsync("aibridge_tool_usages", ToolUsages, batch.ToolUsages, cancellationToken);
         await writer.WriteAsync("aibridge_model_thoughts", ModelThoughts, batch.ModelThoughts, cancellationToken);
+        if (batch.Ends.Count > 0)
+        {
+            await writer.EndAsync(batch.Ends, cancellationToken);
+        }
     }
 }
 
@@ -131,4 +142,7 @@ internal sealed class RecordBatch
     public List<ToolUsage> ToolUsages { get; } = [];
 
     public List<ModelThought> ModelThoughts { get; } = [];
+
+    /// <summary>Ends of interceptions not in this batch (the others' ends are applied to their rows).</summary>
+    public List<InterceptionEnded> Ends { get; } = [];
 }

@@ -181,7 +181,7 @@ public sealed partial class RecordWriter(
         // Rows are copies: a failed attempt must not leave an end applied to the queued start, or a split
         // retry would write the end before the children it follows.
         var started = new Dictionary<Guid, Interception>();
-        var ends = new List<InterceptionEnded>();
+        var endedEarlier = new HashSet<Guid>();
         var touches = new Dictionary<string, ApiKeyUsed>(StringComparer.Ordinal);
         var rows = new RecordBatch();
         foreach (var item in batch)
@@ -195,11 +195,17 @@ public sealed partial class RecordWriter(
                     rows.Interceptions.Add(row);
                     break;
                 case InterceptionEnded end when started.TryGetValue(end.InterceptionId, out var interception):
-                    interception.EndedAt = end.EndedAt;
-                    interception.CredentialHint = end.CredentialHint ?? interception.CredentialHint;
+                    if (interception.EndedAt is null)
+                    {
+                        interception.EndedAt = end.EndedAt;
+                        interception.CredentialHint = end.CredentialHint ?? interception.CredentialHint;
+                    }
+
                     break;
-                case InterceptionEnded end:
-                    ends.Add(end);
+                case InterceptionEnded end when endedEarlier.Add(end.InterceptionId):
+                    // The first end wins, as in the database (only while ended_at is NULL): one statement
+                    // could not say which of two ends of one row it applied.
+                    rows.Ends.Add(end);
                     break;
                 case TokenUsageRecorded usage:
                     rows.TokenUsages.Add(usage.Usage);
@@ -236,12 +242,11 @@ public sealed partial class RecordWriter(
             db.ToolUsages.AddRange(rows.ToolUsages);
             db.ModelThoughts.AddRange(rows.ModelThoughts);
             await db.SaveChangesAsync(_abort.Token);
-        }
-
-        foreach (var end in ends)
-        {
-            await RecordingQueries.Open(db, end.InterceptionId).ExecuteUpdateAsync(
-                s => s.SetProperty(i => i.EndedAt, end.EndedAt).SetProperty(i => i.CredentialHint, i => end.CredentialHint ?? i.CredentialHint), _abort.Token);
+            foreach (var end in rows.Ends)
+            {
+                await RecordingQueries.Open(db, end.InterceptionId).ExecuteUpdateAsync(
+                    s => s.SetProperty(i => i.EndedAt, end.EndedAt).SetProperty(i => i.CredentialHint, i => end.CredentialHint ?? i.CredentialHint), _abort.Token);
+            }
         }
 
         foreach (var touch in touches.Values)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Common;
 using Microsoft.Data.Sqlite;
 
@@ -46,6 +47,26 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
                 parameters[i].Value = Stored(columns[i].Value(row));
             }
 
+            command.ExecuteNonQuery();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE aibridge_interceptions SET ended_at = $ended, credential_hint = COALESCE($hint, credential_hint) WHERE id = $id AND ended_at IS NULL";
+        var id = command.Parameters.Add(new SqliteParameter("$id", null));
+        var ended = command.Parameters.Add(new SqliteParameter("$ended", null));
+        var hint = command.Parameters.Add(new SqliteParameter("$hint", null));
+        command.Prepare();
+        foreach (var end in ends)
+        {
+            id.Value = Stored(end.InterceptionId);
+            ended.Value = Stored(end.EndedAt);
+            hint.Value = Stored(end.CredentialHint);
             command.ExecuteNonQuery();
         }
 

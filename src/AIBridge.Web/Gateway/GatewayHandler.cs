@@ -9,6 +9,7 @@ using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
+using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Web.Infrastructure;
 
@@ -302,9 +303,12 @@ public sealed partial class GatewayHandler(
     }
 
     private Interception NewInterception(ProviderInstance provider, Actor actor, BridgedRequest request, string client, string? clientSessionId,
-        UpstreamCredential credential, string userAgent) => new()
+        UpstreamCredential credential, string userAgent)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return new()
         {
-            Id = Guid.NewGuid(),
+            Id = RecordId.New(now),
             InitiatorId = actor.UserId,
             ApiKeyId = actor.ApiKeyId,
             Provider = provider.Type.Name(),
@@ -315,8 +319,9 @@ public sealed partial class GatewayHandler(
             Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["request_user_agent"] = userAgent }),
             CredentialKind = credential.Kind,
             CredentialHint = credential.Hint,
-            StartedAt = clock.GetUtcNow().UtcDateTime,
+            StartedAt = now,
         };
+    }
 
     private static Func<string, string?> Header(HttpRequest request) =>
         name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;

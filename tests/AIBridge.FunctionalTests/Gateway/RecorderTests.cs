@@ -47,6 +47,49 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
         db.Interceptions.Single(i => i.Id == interception.Id).EndedAt.Should().BeCloseTo(first, TimeSpan.FromMilliseconds(1));
         recorded.EndedAt.Should().BeCloseTo(first, TimeSpan.FromMilliseconds(1));
     }
+
+    [Fact]
+    public async Task Ends_of_interceptions_started_in_earlier_batches_are_applied_together()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var open = Enumerable.Range(0, 5).Select(_ => InterceptionSeeder.New(Owner.Id, completed: false)).ToList();
+        open[0].CredentialHint = "sk-a...old1";
+        open[1].CredentialHint = "sk-a...old2";
+        foreach (var interception in open)
+        {
+            queue.Enqueue(new InterceptionStarted(interception, null));
+        }
+
+        await WrittenAsync(open[^1].Id);
+        var ended = DateTime.UtcNow;
+        for (var i = 0; i < open.Count; i++)
+        {
+            queue.Enqueue(new InterceptionEnded(open[i].Id, ended.AddSeconds(i), i == 0 ? "sk-a...new1" : null));
+        }
+
+        foreach (var (interception, i) in open.Select((o, i) => (o, i)))
+        {
+            var recorded = await RecordedAsync(interception.Id);
+            recorded.EndedAt.Should().BeCloseTo(ended.AddSeconds(i), TimeSpan.FromMilliseconds(1));
+            recorded.CredentialHint.Should().Be(i == 0 ? "sk-a...new1" : interception.CredentialHint, "an end without a hint keeps the stored one");
+        }
+    }
+
+    private async Task WrittenAsync(Guid id)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using var db = Fixture.CreateDbContext();
+            if (db.Interceptions.Any(i => i.Id == id))
+            {
+                return;
+            }
+
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), $"interception {id} should be written");
+            await Task.Delay(20);
+        }
+    }
 }
 
 [Collection(SqliteCollection.Name)]

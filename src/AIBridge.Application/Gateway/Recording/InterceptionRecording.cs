@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AIBridge.Application.Gateway.Parsing;
+using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Application.Gateway.Recording;
@@ -42,7 +43,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         {
             recorder.Enqueue(new UserPromptRecorded(new UserPrompt
             {
-                Id = Guid.NewGuid(),
+                Id = RecordId.New(at),
                 InterceptionId = interception.Id,
                 ProviderResponseId = _parser?.ResponseId ?? "",
                 Prompt = prompt,
@@ -55,40 +56,52 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint));
     }
 
-    public void ToolCall(ParsedToolCall call) => recorder.Enqueue(new ToolUsageRecorded(new ToolUsage
+    public void ToolCall(ParsedToolCall call)
     {
-        Id = Guid.NewGuid(),
-        InterceptionId = interception.Id,
-        ProviderResponseId = call.ResponseId,
-        ProviderToolCallId = RecordedText.Clean(call.CallId),
-        ProviderItemId = call.ItemId,
-        Tool = RecordedText.Clean(call.Tool)!,
-        Input = RecordedText.Clean(call.Input)!,
-        Metadata = "{}",
-        CreatedAt = Now(),
-    }));
+        var at = Now();
+        recorder.Enqueue(new ToolUsageRecorded(new ToolUsage
+        {
+            Id = RecordId.New(at),
+            InterceptionId = interception.Id,
+            ProviderResponseId = call.ResponseId,
+            ProviderToolCallId = RecordedText.Clean(call.CallId),
+            ProviderItemId = call.ItemId,
+            Tool = RecordedText.Clean(call.Tool)!,
+            Input = RecordedText.Clean(call.Input)!,
+            Metadata = "{}",
+            CreatedAt = at,
+        }));
+    }
 
-    public void Thought(string content, string source) => recorder.Enqueue(new ModelThoughtRecorded(new ModelThought
+    public void Thought(string content, string source)
     {
-        Id = Guid.NewGuid(),
-        InterceptionId = interception.Id,
-        Content = RecordedText.Clean(content)!,
-        Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = source }),
-        CreatedAt = Now(),
-    }));
+        var at = Now();
+        recorder.Enqueue(new ModelThoughtRecorded(new ModelThought
+        {
+            Id = RecordId.New(at),
+            InterceptionId = interception.Id,
+            Content = RecordedText.Clean(content)!,
+            Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = source }),
+            CreatedAt = at,
+        }));
+    }
 
-    public void Usage(ParsedUsage usage) => recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
+    public void Usage(ParsedUsage usage)
     {
-        Id = Guid.NewGuid(),
-        InterceptionId = interception.Id,
-        ProviderResponseId = usage.ResponseId,
-        InputTokens = usage.Input,
-        OutputTokens = usage.Output,
-        CacheReadInputTokens = usage.CacheRead,
-        CacheWriteInputTokens = usage.CacheWrite,
-        Metadata = JsonSerializer.Serialize(usage.Metadata),
-        CreatedAt = Now(),
-    }));
+        var at = Now();
+        recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
+        {
+            Id = RecordId.New(at),
+            InterceptionId = interception.Id,
+            ProviderResponseId = usage.ResponseId,
+            InputTokens = usage.Input,
+            OutputTokens = usage.Output,
+            CacheReadInputTokens = usage.CacheRead,
+            CacheWriteInputTokens = usage.CacheWrite,
+            Metadata = JsonSerializer.Serialize(usage.Metadata),
+            CreatedAt = at,
+        }));
+    }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }
