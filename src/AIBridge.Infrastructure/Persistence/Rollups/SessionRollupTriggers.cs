@@ -14,7 +14,8 @@ namespace AIBridge.Infrastructure.Persistence.Rollups;
 /// on PostgreSQL they run once per statement over its transition tables (a bulk COPY of a batch pays
 /// once); SQLite has only row triggers, so there the "tables" are the one row being written, and its
 /// hot paths have row forms (<see cref="RowForms"/>).
-/// Migrations call <see cref="Create"/>; change the SQL only in a new migration that drops and recreates.
+/// The <c>SessionRollups</c> migrations call <see cref="Create"/>; a change to the SQL needs a new
+/// migration that calls <see cref="Recreate"/>, so that databases migrated before it get it too.
 /// </remarks>
 public static class SessionRollupTriggers
 {
@@ -193,6 +194,12 @@ public static class SessionRollupTriggers
 
         /// <summary>SQLite: when the row trigger has anything to do.</summary>
         public string When { get; init; } = "1 = 1";
+
+        /// <summary>
+        /// PostgreSQL: when the statement has anything to do; most updates only end interceptions, and
+        /// the statements' joins over the transition tables cost even when they select nothing.
+        /// </summary>
+        public string PostgresWhen { get; init; } = "TRUE";
     }
 
     private static Trigger[] Triggers(Dialect sql)
@@ -208,6 +215,7 @@ public static class SessionRollupTriggers
             {
                 Referencing = "REFERENCING NEW TABLE AS new_rows",
                 When = "NEW.ended_at IS NOT NULL",
+                PostgresWhen = "EXISTS (SELECT 1 FROM new_rows WHERE ended_at IS NOT NULL)",
                 SqliteStatements = RowForms.Add(sql),
             },
             new("aibridge_rollups_interceptions_completed", "aibridge_interceptions", "UPDATE",
@@ -215,6 +223,7 @@ public static class SessionRollupTriggers
             {
                 Referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
                 When = "OLD.ended_at IS NULL AND NEW.ended_at IS NOT NULL",
+                PostgresWhen = "EXISTS (SELECT 1 FROM new_rows WHERE ended_at IS NOT NULL)",
                 SqliteStatements = RowForms.Add(sql),
             },
             new("aibridge_rollups_interceptions_changed", "aibridge_interceptions", "UPDATE",
@@ -227,12 +236,14 @@ public static class SessionRollupTriggers
             {
                 Referencing = "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows",
                 When = "OLD.ended_at IS NOT NULL",
+                PostgresWhen = "EXISTS (SELECT 1 FROM old_rows WHERE ended_at IS NOT NULL)",
             },
             new("aibridge_rollups_interceptions_deleted", "aibridge_interceptions", "DELETE",
                 [Count(sql.OldRows, "-"), .. Rebuild(sql, $"SELECT r.session_id, r.initiator_id FROM {sql.OldRows} AS r WHERE r.ended_at IS NOT NULL")])
             {
                 Referencing = "REFERENCING OLD TABLE AS old_rows",
                 When = "OLD.ended_at IS NOT NULL",
+                PostgresWhen = "EXISTS (SELECT 1 FROM old_rows WHERE ended_at IS NOT NULL)",
             },
             new("aibridge_rollups_prompts_inserted", "aibridge_user_prompts", "INSERT",
             [
@@ -284,12 +295,13 @@ public static class SessionRollupTriggers
         [$"DELETE FROM {Counts}", $"DELETE FROM {Rollups}", Merge(sql, "aibridge_interceptions"), Count("aibridge_interceptions", "+")];
 
     /// <summary>The statements that install the triggers and fill the tables.</summary>
-    public static string[] Create(bool postgres)
-    {
-        var sql = new Dialect(postgres);
-        var triggers = Triggers(sql).SelectMany(t => postgres ? PostgresTrigger(t) : [SqliteTrigger(t)]);
-        return [.. triggers, .. Backfill(sql)];
-    }
+    public static string[] Create(bool postgres) => [.. Install(postgres), .. Backfill(new Dialect(postgres))];
+
+    /// <summary>Replaces the triggers with the current ones; the tables stay as they are.</summary>
+    public static string[] Recreate(bool postgres) => [.. Drop(postgres), .. Install(postgres)];
+
+    private static IEnumerable<string> Install(bool postgres) =>
+        Triggers(new Dialect(postgres)).SelectMany(t => postgres ? PostgresTrigger(t) : [SqliteTrigger(t)]);
 
     public static string[] Drop(bool postgres) =>
         Triggers(new Dialect(postgres))
@@ -303,7 +315,9 @@ public static class SessionRollupTriggers
         $"""
         CREATE FUNCTION {t.Name}() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
+        IF {t.PostgresWhen} THEN
         {string.Join(";\n", t.Statements)};
+        END IF;
         RETURN NULL;
         END
         $body$
