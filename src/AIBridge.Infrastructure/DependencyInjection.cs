@@ -40,6 +40,11 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
 
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.PostConfigure<RecordingOptions>(o => o.Writers = 1);
+        }
+
         services.AddSingleton<RecordQueue>();
         services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
         services.AddSingleton<RecordWriter>();

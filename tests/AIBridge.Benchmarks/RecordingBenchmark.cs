@@ -25,7 +25,10 @@ namespace AIBridge.Benchmarks;
 /// interception's start is queued when it begins, its usage, tool call, prompt and end only after N
 /// later interceptions have begun, so starts and ends land in different batches (the default, 1000).
 /// <c>--in-flight 0</c> queues each interception's five records together.
-/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--session-size 1] [--in-flight 1000] [--batch-size 500] [--postgres "Host=…"]
+/// <c>--rate R</c> offers R interceptions per second instead of as many as the queue takes, to show
+/// whether the writer keeps up with a sustained load: the queue stays flat and empties right after the
+/// last one. Interceptions belong to <c>--users</c> users in turn (default 20, a team).
+/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--rate 0] [--users 20] [--session-size 1] [--in-flight 1000] [--batch-size 500] [--postgres "Host=…"]
 /// </summary>
 public static class RecordingBenchmark
 {
@@ -38,6 +41,8 @@ public static class RecordingBenchmark
         var n = int.Parse(Value("--interceptions") ?? "100000", CultureInfo.InvariantCulture);
         var sessionSize = int.Parse(Value("--session-size") ?? "1", CultureInfo.InvariantCulture);
         var inFlight = int.Parse(Value("--in-flight") ?? "1000", CultureInfo.InvariantCulture);
+        var rate = int.Parse(Value("--rate") ?? "0", CultureInfo.InvariantCulture);
+        var userCount = int.Parse(Value("--users") ?? "20", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
@@ -58,10 +63,10 @@ public static class RecordingBenchmark
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(CancellationToken.None);
         }
 
-        var user = User.Create("bench", "bench@example.com", "", "x", [], DateTime.UtcNow);
+        var users = Enumerable.Range(0, userCount).Select(u => User.Create($"bench{u}", $"bench{u}@example.com", "", "x", [], DateTime.UtcNow)).ToArray();
         await using (var db = DatabaseOptions.CreateContext(provider, connection))
         {
-            db.Users.Add(user);
+            db.Users.AddRange(users);
             await db.SaveChangesAsync();
         }
 
@@ -78,7 +83,8 @@ public static class RecordingBenchmark
             var open = new Queue<Planned>();
             for (var i = worker; i < n; i += Producers)
             {
-                var planned = new Planned(user.Id, i, sessionSize);
+                Pace(i);
+                var planned = new Planned(users[i / sessionSize % users.Length].Id, i, sessionSize);
                 Enqueue(planned.Start());
                 open.Enqueue(planned);
                 if (open.Count > inFlight / Producers)
@@ -92,6 +98,15 @@ public static class RecordingBenchmark
                 Enqueue(planned.Rest());
             }
         })));
+
+        // Offers interception i at i / rate seconds: each producer sleeps while it is ahead.
+        void Pace(int i)
+        {
+            if (rate > 0 && TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed is { TotalMilliseconds: > 1 } ahead)
+            {
+                Thread.Sleep(ahead);
+            }
+        }
 
         void Enqueue(IEnumerable<RecordedItem> records)
         {
@@ -121,10 +136,17 @@ public static class RecordingBenchmark
             Prompts: await check.UserPrompts.CountAsync(),
             Tools: await check.ToolUsages.CountAsync());
 
-        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {sessionSize} per session, {inFlight} in flight, {Producers} producers, batches of {batchSize} records");
+        long deepest;
+        lock (depths)
+        {
+            deepest = depths.Max(d => d.Depth);
+        }
+
+        var offered = rate > 0 ? $"{rate:N0} offered per second" : "offered as fast as the queue takes them";
+        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {offered}, {userCount} users, {sessionSize} per session, {inFlight} in flight, {Producers} producers, batches of {batchSize} records");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s: **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s)"));
+            $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s ({(persisted - produced).TotalSeconds:F1} s after the last): **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s); deepest queue {deepest:N0} records"));
         Console.WriteLine($"dropped at enqueue: {dropped}; stored: {counts.Interceptions} ended interceptions, {counts.Tokens} token rows, {counts.Prompts} prompts, {counts.Tools} tool calls");
         Console.WriteLine("queue depth (s: records): " + string.Join(", ", depths.Where((_, i) => i % 4 == 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Seconds:F0}: {d.Depth}"))));
         if (dropped > 0 || counts.Interceptions != n || counts.Tokens != n || counts.Prompts != n || counts.Tools != n)

@@ -6,71 +6,93 @@ using NpgsqlTypes;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The writer's inserts on PostgreSQL as binary <c>COPY</c>, in the batch's transaction: a few
-/// microseconds a row instead of EF Core's change tracking and command building (G2 in
-/// docs/benchmarks.md).
+/// The writer's batch on PostgreSQL as one round trip: each table's rows go in as one
+/// <c>INSERT … SELECT FROM unnest(…)</c> of binary column arrays, and the ends as one <c>UPDATE</c>,
+/// sent together in an <see cref="NpgsqlBatch"/>. Binary <c>COPY</c> costs about as much on the server,
+/// but needs two round trips per table, and on two busy cores each round trip waits for the scheduler
+/// (G2 in docs/benchmarks.md).
 /// </summary>
-internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordTableWriter
+internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordTableWriter, IAsyncDisposable
 {
     /// <summary>Made <c>DEFERRABLE</c> by the <c>SessionRollups</c> migration.</summary>
     private const string PromptForeignKey = "FK_aibridge_user_prompts_aibridge_interceptions_interception_id";
 
-    public async Task BeginBatchAsync(CancellationToken cancellationToken)
+    private readonly NpgsqlBatch _batch = new(connection);
+
+    public Task BeginBatchAsync(CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand($"SET CONSTRAINTS \"{PromptForeignKey}\" DEFERRED", connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        _batch.BatchCommands.Add(new NpgsqlBatchCommand($"SET CONSTRAINTS \"{PromptForeignKey}\" DEFERRED"));
+        return Task.CompletedTask;
     }
 
-    public async Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    public Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0)
+        if (rows.Count > 0)
         {
-            return;
-        }
-
-        var copy = $"COPY {table} ({string.Join(", ", columns.Select(c => c.Name))}) FROM STDIN (FORMAT BINARY)";
-        await using var importer = await connection.BeginBinaryImportAsync(copy, cancellationToken);
-        foreach (var row in rows)
-        {
-            await importer.StartRowAsync(cancellationToken);
+            var command = new NpgsqlBatchCommand(
+                $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))})");
             foreach (var column in columns)
             {
-                await WriteAsync(importer, column.Kind, column.Value(row), cancellationToken);
+                command.Parameters.Add(Values(column, rows));
             }
+
+            _batch.BatchCommands.Add(command);
         }
 
-        await importer.CompleteAsync(cancellationToken);
+        return Task.CompletedTask;
     }
 
     /// <summary>One statement for the batch's ends: its roll-up trigger runs once, over all of them.</summary>
-    public async Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
+    public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(
+        var command = new NpgsqlBatchCommand(
             """
             UPDATE aibridge_interceptions AS i
             SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint)
             FROM unnest($1, $2, $3) AS e (id, ended_at, credential_hint)
             WHERE i.id = e.id AND i.ended_at IS NULL
-            """, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
-        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => Timestamp.Normalize(e.EndedAt)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
-        command.Parameters.Add(new NpgsqlParameter { Value = ends.Select(e => e.CredentialHint).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Varchar });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """);
+        command.Parameters.Add(Array(ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType.Uuid));
+        command.Parameters.Add(Array(ends.Select(e => Timestamp.Normalize(e.EndedAt)).ToArray(), NpgsqlDbType.TimestampTz));
+        command.Parameters.Add(Array(ends.Select(e => e.CredentialHint).ToArray(), NpgsqlDbType.Varchar));
+        _batch.BatchCommands.Add(command);
+        return Task.CompletedTask;
     }
 
-    private static Task WriteAsync(NpgsqlBinaryImporter importer, ColumnKind kind, object? value, CancellationToken cancellationToken) => value switch
+    public async Task FlushAsync(CancellationToken cancellationToken)
     {
-        null => importer.WriteNullAsync(cancellationToken),
-        Guid id => importer.WriteAsync(id, NpgsqlDbType.Uuid, cancellationToken),
-        DateTime time => importer.WriteAsync(Timestamp.Normalize(time), NpgsqlDbType.TimestampTz, cancellationToken),
-        long number => importer.WriteAsync(number, NpgsqlDbType.Bigint, cancellationToken),
-        bool flag => importer.WriteAsync(flag, NpgsqlDbType.Boolean, cancellationToken),
-        string text => importer.WriteAsync(text, kind switch
+        if (_batch.BatchCommands.Count > 0)
         {
-            ColumnKind.Jsonb => NpgsqlDbType.Jsonb,
-            ColumnKind.Varchar => NpgsqlDbType.Varchar,
-            _ => NpgsqlDbType.Text,
-        }, cancellationToken),
-        _ => throw new InvalidOperationException($"No COPY mapping for {value.GetType()} ({kind})."),
+            await _batch.ExecuteNonQueryAsync(cancellationToken);
+            _batch.BatchCommands.Clear();
+        }
+    }
+
+    public ValueTask DisposeAsync() => _batch.DisposeAsync();
+
+    private static NpgsqlParameter Values<T>(RecordColumn<T> column, IReadOnlyList<T> rows) => column.Kind switch
+    {
+        ColumnKind.Uuid => Array(Column(rows, r => (Guid?)column.Value(r)), NpgsqlDbType.Uuid),
+        ColumnKind.Text => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Text),
+        ColumnKind.Varchar => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Varchar),
+        ColumnKind.Jsonb => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Jsonb),
+        ColumnKind.Bigint => Array(Column(rows, r => (long?)column.Value(r)), NpgsqlDbType.Bigint),
+        ColumnKind.Bool => Array(Column(rows, r => (bool?)column.Value(r)), NpgsqlDbType.Boolean),
+        ColumnKind.Time => Array(Column(rows, r => column.Value(r) is DateTime time ? Timestamp.Normalize(time) : (DateTime?)null), NpgsqlDbType.TimestampTz),
+        _ => throw new InvalidOperationException($"No array mapping for {column.Kind}."),
     };
+
+    private static TValue[] Column<T, TValue>(IReadOnlyList<T> rows, Func<T, TValue> value)
+    {
+        var values = new TValue[rows.Count];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = value(rows[i]);
+        }
+
+        return values;
+    }
+
+    private static NpgsqlParameter Array<TValue>(TValue[] values, NpgsqlDbType type) =>
+        new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
 }

@@ -7,13 +7,19 @@ using Microsoft.Extensions.Options;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The bounded in-process queue between requests and the background writer (bridge spec §10).
+/// The bounded in-process queue between requests and the background writers (bridge spec §10).
 /// Enqueueing never blocks: past the record or byte bound the record is dropped, logged (rate-limited)
 /// and counted, and so is every later record of an interception whose start was dropped.
 /// </summary>
+/// <remarks>
+/// One partition per writer, by initiator (ADR 0013): an interception's records, in order, and its
+/// user's key touches all go to one writer, and two writers never write the same roll-up or count
+/// rows, which are per initiator, so they never wait on each other.
+/// </remarks>
 public sealed partial class RecordQueue : IRecorder, IDisposable
 {
-    private readonly Channel<RecordedItem> _channel = Channel.CreateUnbounded<RecordedItem>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<RecordedItem>[] _partitions;
+    private readonly ConcurrentDictionary<Guid, int> _partitionOf = new();
     private readonly ConcurrentDictionary<Guid, byte> _droppedStarts = new();
     private readonly RecordingOptions _options;
     private readonly ILogger<RecordQueue> _logger;
@@ -26,6 +32,9 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     {
         _options = options.Value;
         _logger = logger;
+        _partitions = Enumerable.Range(0, Math.Max(1, _options.Writers))
+            .Select(_ => Channel.CreateUnbounded<RecordedItem>(new UnboundedChannelOptions { SingleReader = true }))
+            .ToArray();
         Metrics = new RecordingMetrics(() => Interlocked.Read(ref _records), () => Interlocked.Read(ref _bytes));
     }
 
@@ -36,10 +45,12 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     /// <summary>Recent tool calls by provider call id, so lineage resolves while their rows are still queued.</summary>
     public RecentToolCalls RecentCalls { get; } = new();
 
-    internal ChannelReader<RecordedItem> Reader => _channel.Reader;
+    /// <summary>One per writer.</summary>
+    internal IReadOnlyList<ChannelReader<RecordedItem>> Readers => _partitions.Select(p => p.Reader).ToArray();
 
     public bool Enqueue(RecordedItem item)
     {
+        var partition = Partition(item);
         if (item.InterceptionId != Guid.Empty && _droppedStarts.ContainsKey(item.InterceptionId))
         {
             if (item is InterceptionEnded)
@@ -68,7 +79,7 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
             RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.Tool.CreatedAt);
         }
 
-        if (!_channel.Writer.TryWrite(item))
+        if (!_partitions[partition].Writer.TryWrite(item))
         {
             Interlocked.Decrement(ref _records);
             Interlocked.Add(ref _bytes, -bytes);
@@ -80,8 +91,42 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
 
     public void CountParseAbandoned() => Metrics.ParseAbandoned.Add(1);
 
-    /// <summary>No more records are accepted (shutdown); the writer drains what is queued.</summary>
-    public void Close() => _channel.Writer.TryComplete();
+    /// <summary>No more records are accepted (shutdown); the writers drain what is queued.</summary>
+    public void Close()
+    {
+        foreach (var partition in _partitions)
+        {
+            partition.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>
+    /// The start's initiator decides, and the interception's later records follow it until its end;
+    /// records of an interception whose start was never queued go by their interception id.
+    /// </summary>
+    private int Partition(RecordedItem item)
+    {
+        if (_partitions.Length == 1)
+        {
+            return 0;
+        }
+
+        switch (item)
+        {
+            case InterceptionStarted start:
+                var partition = Of(start.Interception.InitiatorId);
+                _partitionOf[start.InterceptionId] = partition;
+                return partition;
+            case ApiKeyUsed used:
+                return Of(used.UserId);
+            case InterceptionEnded:
+                return _partitionOf.TryRemove(item.InterceptionId, out var ended) ? ended : Of(item.InterceptionId);
+            default:
+                return _partitionOf.TryGetValue(item.InterceptionId, out var known) ? known : Of(item.InterceptionId);
+        }
+
+        int Of(Guid id) => (int)((uint)id.GetHashCode() % (uint)_partitions.Length);
+    }
 
     internal void Dequeued(RecordedItem item)
     {

@@ -33,6 +33,9 @@ internal interface IRecordTableWriter
     /// that the roll-up triggers run once per batch (bridge spec §10: only while <c>ended_at</c> is NULL).
     /// </summary>
     Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken);
+
+    /// <summary>Sends whatever the writer held back (PostgreSQL sends the whole batch at once).</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
 }
 
 /// <summary>
@@ -127,6 +130,8 @@ internal static class RecordTables
         {
             await writer.EndAsync(batch.Ends, cancellationToken);
         }
+
+        await writer.FlushAsync(cancellationToken);
     }
 }
 

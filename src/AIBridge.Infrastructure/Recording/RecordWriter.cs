@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence;
@@ -13,10 +14,10 @@ using Microsoft.Extensions.Options;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The one background writer (bridge spec §10): drains <see cref="RecordQueue"/> in batches, one
-/// transaction each (starts with their lineage, then children, then ends), retries transient failures
-/// with backoff for as long as it takes, isolates bad records, and flushes the queue on shutdown after
-/// the web server has stopped.
+/// The background writers (bridge spec §10), one per partition of <see cref="RecordQueue"/>: each drains
+/// its partition in batches, one transaction each (starts with their lineage, then children, then
+/// ends), retries transient failures with backoff for as long as it takes, isolates bad records, and
+/// flushes the queue on shutdown after the web server has stopped.
 /// </summary>
 public sealed partial class RecordWriter(
     RecordQueue queue, IServiceScopeFactory scopes, IOptions<RecordingOptions> options, ILogger<RecordWriter> logger) : IHostedLifecycleService, IDisposable
@@ -24,11 +25,11 @@ public sealed partial class RecordWriter(
     private readonly RecordingOptions _options = options.Value;
     private readonly CancellationTokenSource _abort = new();
     private Task _loop = Task.CompletedTask;
-    private bool _failing;
+    private int _failing;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _loop = Task.Run(RunAsync, CancellationToken.None);
+        _loop = Task.WhenAll(queue.Readers.Select(reader => Task.Run(() => RunAsync(reader), CancellationToken.None)));
         return Task.CompletedTask;
     }
 
@@ -55,15 +56,14 @@ public sealed partial class RecordWriter(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private async Task RunAsync()
+    private async Task RunAsync(ChannelReader<RecordedItem> reader)
     {
-        var reader = queue.Reader;
         var batch = new List<RecordedItem>(_options.BatchSize);
         try
         {
             while (await reader.WaitToReadAsync(_abort.Token))
             {
-                await FillAsync(batch);
+                await FillAsync(reader, batch);
                 await WriteWithRetryAsync(batch);
                 foreach (var item in batch)
                 {
@@ -83,9 +83,8 @@ public sealed partial class RecordWriter(
     }
 
     /// <summary>Takes what is queued, waiting at most <see cref="RecordingOptions.MaxBatchDelay"/> for the batch to fill.</summary>
-    private async Task FillAsync(List<RecordedItem> batch)
+    private async Task FillAsync(ChannelReader<RecordedItem> reader, List<RecordedItem> batch)
     {
-        var reader = queue.Reader;
         var started = Stopwatch.GetTimestamp();
         while (batch.Count < _options.BatchSize)
         {
@@ -132,9 +131,8 @@ public sealed partial class RecordWriter(
                     queue.Metrics.Written.Add(1, RecordQueue.Tags(item));
                 }
 
-                if (_failing)
+                if (Interlocked.Exchange(ref _failing, 0) == 1)
                 {
-                    _failing = false;
                     LogRecovered(logger);
                 }
 
@@ -157,9 +155,8 @@ public sealed partial class RecordWriter(
             }
             catch (Exception e) when (e is not OperationCanceledException || !_abort.IsCancellationRequested)
             {
-                if (!_failing)
+                if (Interlocked.Exchange(ref _failing, 1) == 0)
                 {
-                    _failing = true;
                     LogFailing(logger, e, batch.Count);
                 }
 
@@ -228,7 +225,8 @@ public sealed partial class RecordWriter(
         var connection = db.Database.GetDbConnection();
         if (connection is Npgsql.NpgsqlConnection postgres)
         {
-            await RecordTables.WriteAsync(new PostgresBulkInsert(postgres), rows, _abort.Token);
+            await using var writer = new PostgresBulkInsert(postgres);
+            await RecordTables.WriteAsync(writer, rows, _abort.Token);
         }
         else if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
         {
@@ -304,7 +302,7 @@ public sealed partial class RecordWriter(
         EndedAt = i.EndedAt,
     };
 
-    private static IEnumerable<RecordedItem> Drain(System.Threading.Channels.ChannelReader<RecordedItem> reader)
+    private static IEnumerable<RecordedItem> Drain(ChannelReader<RecordedItem> reader)
     {
         while (reader.TryRead(out var item))
         {

@@ -73,6 +73,9 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
         return Task.CompletedTask;
     }
 
+    /// <summary>Every statement ran as it came.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     private static object Stored(object? value) => value switch
     {
         null => DBNull.Value,

@@ -118,4 +118,45 @@ public sealed class RecordQueueBoundTests
         queue.Close();
         queue.Enqueue(new InterceptionEnded(c.Id, DateTime.UtcNow, null)).Should().BeFalse();
     }
+
+    [Fact]
+    public void With_several_writers_each_user_and_each_interception_stays_with_one_writer_in_order()
+    {
+        using var queue = new RecordQueue(Options.Create(new RecordingOptions { Writers = 3 }), NullLogger<RecordQueue>.Instance);
+        var users = Enumerable.Range(0, 30).Select(_ => Guid.NewGuid()).ToList();
+        var expected = new Dictionary<Guid, List<RecordedItem>>();
+        foreach (var user in users)
+        {
+            var interception = new Interception { Id = Guid.NewGuid(), InitiatorId = user };
+            var records = new List<RecordedItem>
+            {
+                new ApiKeyUsed("key-" + user, user, DateTime.UtcNow),
+                new InterceptionStarted(interception, null),
+                new ToolUsageRecorded(new ToolUsage { Id = Guid.NewGuid(), InterceptionId = interception.Id, Tool = "t", Input = "{}", Metadata = "{}" }),
+                new UserPromptRecorded(new UserPrompt { Id = Guid.NewGuid(), InterceptionId = interception.Id, Prompt = "p", Metadata = "{}" }),
+                new InterceptionEnded(interception.Id, DateTime.UtcNow, null),
+            };
+            expected[user] = records;
+        }
+
+        // Interleaved, as concurrent requests queue them.
+        for (var step = 0; step < 5; step++)
+        {
+            foreach (var user in users)
+            {
+                queue.Enqueue(expected[user][step]).Should().BeTrue();
+            }
+        }
+
+        queue.Close();
+        var partitions = queue.Readers.Select(reader => reader.ReadAllAsync().ToBlockingEnumerable().ToList()).ToList();
+        partitions.Should().HaveCount(3);
+        partitions.Count(p => p.Count > 0).Should().BeGreaterThan(1, "30 users spread over the writers");
+        foreach (var user in users)
+        {
+            var holders = partitions.Where(p => p.Contains(expected[user][0])).ToList();
+            holders.Should().ContainSingle();
+            holders[0].Where(expected[user].Contains).Should().Equal(expected[user], "a user's records stay with one writer, in order");
+        }
+    }
 }

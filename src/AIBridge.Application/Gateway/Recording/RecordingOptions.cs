@@ -9,6 +9,12 @@ public sealed class RecordingOptions
 
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// Background writers, each with its own share of the users (ADR 0013). Always one on SQLite, which
+    /// takes one writer at a time.
+    /// </summary>
+    public int Writers { get; set; } = 2;
+
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
