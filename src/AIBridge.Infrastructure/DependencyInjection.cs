@@ -45,6 +45,7 @@ public static class DependencyInjection
             services.PostConfigure<RecordingOptions>(o => o.Writers = 1);
         }
 
+        services.AddSingleton(new RecorderDatabase(provider, connectionString));
         services.AddSingleton<RecordQueue>();
         services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
         services.AddSingleton<RecordWriter>();

@@ -6,7 +6,6 @@ using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,7 +19,7 @@ namespace AIBridge.Infrastructure.Recording;
 /// flushes the queue on shutdown after the web server has stopped.
 /// </summary>
 public sealed partial class RecordWriter(
-    RecordQueue queue, IServiceScopeFactory scopes, IOptions<RecordingOptions> options, ILogger<RecordWriter> logger) : IHostedLifecycleService, IDisposable
+    RecordQueue queue, RecorderDatabase database, IOptions<RecordingOptions> options, ILogger<RecordWriter> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly RecordingOptions _options = options.Value;
     private readonly CancellationTokenSource _abort = new();
@@ -170,9 +169,14 @@ public sealed partial class RecordWriter(
 
     private async Task WriteAsync(IReadOnlyList<RecordedItem> batch)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AIBridgeDbContext>();
+        await using var db = database.CreateContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await db.Database.OpenConnectionAsync(_abort.Token);
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqliteConnection)
+        {
+            SqliteBulkInsert.Configure(sqliteConnection);
+        }
+
         await using var transaction = await db.Database.BeginTransactionAsync(_abort.Token);
 
         // Rows are copies: a failed attempt must not leave an end applied to the queued start, or a split
