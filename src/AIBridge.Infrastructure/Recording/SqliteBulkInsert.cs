@@ -29,8 +29,9 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
     /// </summary>
     /// <remarks>
     /// On every batch, although the settings persist on a pooled connection: configuring each
-    /// connection once measured 3,833–3,956/s against 5,547–5,595/s (setting <c>temp_store</c> again
-    /// drops the connection's temporary database, which the roll-up upserts fill; that alone gave 4,557/s).
+    /// connection once measured 3,833–3,956/s against 5,547–5,595/s. Setting <c>temp_store</c> again
+    /// drops the connection's temporary database and alone gave 4,557/s; why all of them together do
+    /// better still is not understood yet.
     /// </remarks>
     public static void Configure(SqliteConnection connection)
     {
