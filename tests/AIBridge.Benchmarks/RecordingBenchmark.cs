@@ -27,8 +27,9 @@ namespace AIBridge.Benchmarks;
 /// <c>--in-flight 0</c> queues each interception's five records together.
 /// <c>--rate R</c> offers R interceptions per second instead of as many as the queue takes, to show
 /// whether the writer keeps up with a sustained load: the queue stays flat and empties right after the
-/// last one. Interceptions belong to <c>--users</c> users in turn (default 20, a team).
-/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--rate 0] [--users 20] [--session-size 1] [--in-flight 1000] [--batch-size 500] [--postgres "Host=…"]
+/// last one. Interceptions belong to <c>--users</c> users in turn (default 20, a team). The first
+/// <c>--warmup</c> interceptions (default 10,000) are written before the clock starts.
+/// Usage: recording --provider sqlite|postgres [--interceptions 100000] [--rate 0] [--users 20] [--warmup 10000] [--session-size 1] [--in-flight 1000] [--batch-size 500] [--postgres "Host=…"]
 /// </summary>
 public static class RecordingBenchmark
 {
@@ -43,6 +44,7 @@ public static class RecordingBenchmark
         var inFlight = int.Parse(Value("--in-flight") ?? "1000", CultureInfo.InvariantCulture);
         var rate = int.Parse(Value("--rate") ?? "0", CultureInfo.InvariantCulture);
         var userCount = int.Parse(Value("--users") ?? "20", CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Value("--warmup") ?? "10000", CultureInfo.InvariantCulture);
         var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
@@ -71,20 +73,34 @@ public static class RecordingBenchmark
         }
 
         var queue = root.GetRequiredService<RecordQueue>();
+        var writers = root.GetRequiredService<Microsoft.Extensions.Options.IOptions<RecordingOptions>>().Value.Writers;
         var writer = root.GetRequiredService<RecordWriter>();
         await writer.StartAsync(CancellationToken.None);
 
         var depths = new List<(double Seconds, long Depth)>();
-        var clock = Stopwatch.StartNew();
-        using var sampling = new Timer(_ => { lock (depths) depths.Add((clock.Elapsed.TotalSeconds, queue.Count)); }, null, 0, 250);
+        var clock = new Stopwatch();
         long dropped = 0;
-        await Task.WhenAll(Enumerable.Range(0, Producers).Select(worker => Task.Run(() =>
+
+        // Warm-up, not measured: the writer's code and the database's statements get compiled, as in a
+        // gateway that has been running for a while. Its interceptions count in the checks below.
+        await ProduceAsync(n, warmup, paced: false);
+        await PersistedAsync();
+
+        clock.Start();
+        using var sampling = new Timer(_ => { lock (depths) depths.Add((clock.Elapsed.TotalSeconds, queue.Count)); }, null, 0, 250);
+        await ProduceAsync(0, n, paced: rate > 0);
+
+        Task ProduceAsync(int first, int count, bool paced) => Task.WhenAll(Enumerable.Range(0, Producers).Select(worker => Task.Run(() =>
         {
             var open = new Queue<Planned>();
-            for (var i = worker; i < n; i += Producers)
+            for (var i = worker; i < count; i += Producers)
             {
-                Pace(i);
-                var planned = new Planned(users[i / sessionSize % users.Length].Id, i, sessionSize);
+                if (paced)
+                {
+                    Pace(i);
+                }
+
+                var planned = new Planned(users[(first + i) / sessionSize % users.Length].Id, first + i, sessionSize);
                 Enqueue(planned.Start());
                 open.Enqueue(planned);
                 if (open.Count > inFlight / Producers)
@@ -99,10 +115,20 @@ public static class RecordingBenchmark
             }
         })));
 
+        // The queue counts a record until its batch is committed: empty means everything is written.
+        async Task PersistedAsync()
+        {
+            var waiting = Stopwatch.StartNew();
+            while (queue.Count > 0 && waiting.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                await Task.Delay(20);
+            }
+        }
+
         // Offers interception i at i / rate seconds: each producer sleeps while it is ahead.
         void Pace(int i)
         {
-            if (rate > 0 && TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed is { TotalMilliseconds: > 1 } ahead)
+            if (TimeSpan.FromSeconds((double)i / rate) - clock.Elapsed is { TotalMilliseconds: > 1 } ahead)
             {
                 Thread.Sleep(ahead);
             }
@@ -120,13 +146,7 @@ public static class RecordingBenchmark
         }
 
         var produced = clock.Elapsed;
-
-        // The queue counts a record until its batch is committed: empty means everything is written.
-        while (queue.Count > 0 && clock.Elapsed < TimeSpan.FromMinutes(10))
-        {
-            await Task.Delay(20);
-        }
-
+        await PersistedAsync();
         var persisted = clock.Elapsed;
         await using var check = DatabaseOptions.CreateContext(provider, connection);
         await writer.StoppedAsync(CancellationToken.None);
@@ -143,13 +163,14 @@ public static class RecordingBenchmark
         }
 
         var offered = rate > 0 ? $"{rate:N0} offered per second" : "offered as fast as the queue takes them";
-        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {offered}, {userCount} users, {sessionSize} per session, {inFlight} in flight, {Producers} producers, batches of {batchSize} records");
+        Console.WriteLine($"# G2 recording throughput on {provider}: {n:N0} interceptions x 5 records, {offered}, {userCount} users, {sessionSize} per session, after {warmup:N0} not measured, {inFlight} in flight, {Producers} producers, {writers} writer(s), batches of {batchSize} records");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s ({(persisted - produced).TotalSeconds:F1} s after the last): **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s); deepest queue {deepest:N0} records"));
-        Console.WriteLine($"dropped at enqueue: {dropped}; stored: {counts.Interceptions} ended interceptions, {counts.Tokens} token rows, {counts.Prompts} prompts, {counts.Tools} tool calls");
+        Console.WriteLine($"dropped at enqueue: {dropped}; stored, warm-up included: {counts.Interceptions} ended interceptions, {counts.Tokens} token rows, {counts.Prompts} prompts, {counts.Tools} tool calls");
         Console.WriteLine("queue depth (s: records): " + string.Join(", ", depths.Where((_, i) => i % 4 == 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Seconds:F0}: {d.Depth}"))));
-        if (dropped > 0 || counts.Interceptions != n || counts.Tokens != n || counts.Prompts != n || counts.Tools != n)
+        var total = n + warmup;
+        if (dropped > 0 || counts.Interceptions != total || counts.Tokens != total || counts.Prompts != total || counts.Tools != total)
         {
             Environment.ExitCode = 1;
         }
