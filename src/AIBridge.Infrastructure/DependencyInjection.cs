@@ -42,6 +42,11 @@ public static class DependencyInjection
 
         if (provider == DatabaseProvider.Sqlite)
         {
+            // A default, registered before the host binds AIBridge:Recording, which still overrides it:
+            // SQLite pays per commit (log pages, checkpoints), so larger batches go further there (ADR 0013).
+            services.Configure<RecordingOptions>(o => o.BatchSize = RecordingOptions.SqliteBatchSize);
+
+            // Not a default: SQLite has one write lock, a second writer would only wait for it.
             services.PostConfigure<RecordingOptions>(o => o.Writers = 1);
         }
 

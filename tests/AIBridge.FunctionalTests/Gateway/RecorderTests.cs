@@ -1,6 +1,7 @@
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Interceptions;
 using AIBridge.FunctionalTests.Infrastructure;
+using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Recording;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -73,6 +74,21 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
             recorded.EndedAt.Should().BeCloseTo(ended.AddSeconds(i), TimeSpan.FromMilliseconds(1));
             recorded.CredentialHint.Should().Be(i == 0 ? "sk-a...new1" : interception.CredentialHint, "an end without a hint keeps the stored one");
         }
+    }
+
+    [Fact]
+    public async Task The_database_sets_the_batch_default_and_configuration_overrides_it_but_sqlite_keeps_one_writer()
+    {
+        var sqlite = Fixture.Provider == DatabaseProvider.Sqlite;
+        var defaults = Fixture.Factory.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        defaults.BatchSize.Should().Be(sqlite ? RecordingOptions.SqliteBatchSize : new RecordingOptions().BatchSize);
+        defaults.Writers.Should().Be(sqlite ? 1 : new RecordingOptions().Writers);
+
+        await using var configured = new AIBridgeFactory(Fixture.Provider, Fixture.ConnectionString,
+            ("AIBridge:Recording:BatchSize", "700"), ("AIBridge:Recording:Writers", "3"));
+        var options = configured.Services.GetRequiredService<IOptions<RecordingOptions>>().Value;
+        options.BatchSize.Should().Be(700);
+        options.Writers.Should().Be(sqlite ? 1 : 3);
     }
 
     private async Task WrittenAsync(Guid id)

@@ -7,7 +7,15 @@ public sealed class RecordingOptions
 
     public long MaxQueuedBytes { get; set; } = 256L * 1024 * 1024;
 
+    /// <summary>Records per batch at most; <see cref="SqliteBatchSize"/> is the default on SQLite.</summary>
     public int BatchSize { get; set; } = 500;
+
+    /// <summary>
+    /// SQLite's default batch: each commit there costs log pages and checkpoints, so a backlog drains
+    /// faster in larger batches (G2: 5,868–6,113/s at 500, 6,794–7,507/s at 2,000). On PostgreSQL 2,000
+    /// was slower (3,897/s against 6,164/s at 500).
+    /// </summary>
+    public const int SqliteBatchSize = 2_000;
 
     /// <summary>
     /// Background writers, each with its own share of the users (ADR 0013). Always one on SQLite, which
