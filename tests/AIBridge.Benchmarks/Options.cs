@@ -17,7 +17,7 @@ public sealed record Options(int Requests, int Warmup, int[] Concurrency, int Ev
 
         return new Options(
             int.Parse(Value("--requests") ?? (smoke ? "40" : "4000"), CultureInfo.InvariantCulture),
-            smoke ? 10 : 500,
+            int.Parse(Value("--warmup") ?? (smoke ? "10" : "5000"), CultureInfo.InvariantCulture),
             (Value("--concurrency") ?? (smoke ? "1,4" : "1,16,64")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
             int.Parse(Value("--events") ?? "40", CultureInfo.InvariantCulture),
             Value("--dll") ?? Path.Combine(root, "src/AIBridge.Web/bin/Release/net10.0/AIBridge.Web.dll"),
