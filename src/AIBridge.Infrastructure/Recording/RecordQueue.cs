@@ -101,8 +101,10 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     }
 
     /// <summary>
-    /// The start's initiator decides, and the interception's later records follow it until its end;
-    /// records of an interception whose start was never queued go by their interception id.
+    /// The start's initiator decides, and the interception's later records follow it until its end is
+    /// written (<see cref="Forget"/>), so that even a second end queued before the first is written
+    /// lands behind it; records of an interception whose start was never queued, or whose end is
+    /// written already, go by their interception id.
     /// </summary>
     private int Partition(RecordedItem item)
     {
@@ -119,8 +121,6 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
                 return partition;
             case ApiKeyUsed used:
                 return Of(used.UserId);
-            case InterceptionEnded:
-                return _partitionOf.TryRemove(item.InterceptionId, out var ended) ? ended : Of(item.InterceptionId);
             default:
                 return _partitionOf.TryGetValue(item.InterceptionId, out var known) ? known : Of(item.InterceptionId);
         }
@@ -128,8 +128,18 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
         int Of(Guid id) => (int)((uint)id.GetHashCode() % (uint)_partitions.Length);
     }
 
+    /// <summary>An end was written or dropped: the interception's records no longer need one writer.</summary>
+    private void Forget(RecordedItem item)
+    {
+        if (item is InterceptionEnded && _partitions.Length > 1)
+        {
+            _partitionOf.TryRemove(item.InterceptionId, out _);
+        }
+    }
+
     internal void Dequeued(RecordedItem item)
     {
+        Forget(item);
         Interlocked.Decrement(ref _records);
         Interlocked.Add(ref _bytes, -item.ApproximateBytes);
     }
@@ -138,6 +148,7 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
 
     private bool Drop(RecordedItem item, string reason)
     {
+        Forget(item);
         CountDropped(item, reason);
         Interlocked.Increment(ref _droppedSinceLog);
         var now = Environment.TickCount64;

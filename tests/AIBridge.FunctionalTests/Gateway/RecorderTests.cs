@@ -175,4 +175,43 @@ public sealed class RecordQueueBoundTests
             holders[0].Where(expected[user].Contains).Should().Equal(expected[user], "a user's records stay with one writer, in order");
         }
     }
+
+    [Fact]
+    public async Task With_several_writers_a_second_end_follows_the_first_until_it_is_written()
+    {
+        using var queue = new RecordQueue(Options.Create(new RecordingOptions { Writers = 4 }), NullLogger<RecordQueue>.Instance);
+        var interceptions = Enumerable.Range(0, 40).Select(_ => new Interception { Id = Guid.NewGuid(), InitiatorId = Guid.NewGuid() }).ToList();
+        foreach (var interception in interceptions)
+        {
+            queue.Enqueue(new InterceptionStarted(interception, null));
+            queue.Enqueue(new InterceptionEnded(interception.Id, DateTime.UtcNow, null));
+            queue.Enqueue(new InterceptionEnded(interception.Id, DateTime.UtcNow.AddHours(1), null));
+        }
+
+        queue.Close();
+        var partitions = new List<List<RecordedItem>>();
+        foreach (var reader in queue.Readers)
+        {
+            var items = new List<RecordedItem>();
+            await foreach (var item in reader.ReadAllAsync())
+            {
+                items.Add(item);
+            }
+
+            partitions.Add(items);
+        }
+
+        foreach (var interception in interceptions)
+        {
+            partitions.Should().ContainSingle(p => p.Any(i => i.InterceptionId == interception.Id), "both ends queue behind the start, in order");
+        }
+
+        // Written: the writer dequeues each record after its batch commits; the mapping goes with the end.
+        foreach (var item in partitions.SelectMany(p => p))
+        {
+            queue.Dequeued(item);
+        }
+
+        queue.Count.Should().Be(0);
+    }
 }
