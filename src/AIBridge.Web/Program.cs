@@ -6,7 +6,10 @@ using AIBridge.Web.Gateway;
 using AIBridge.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-var builder = WebApplication.CreateBuilder(args);
+// No configuration reload: nothing here reads options live, and the watcher it needs reacts to every
+// change in the content root, where the default SQLite database writes (G1: about a thousand
+// wake-ups a second under load). A later argument still turns it back on.
+var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
 {
     builder.WebHost.UseUrls(AIBridge.Web.DependencyInjection.DefaultUrl);

@@ -8,7 +8,11 @@ namespace AIBridge.Benchmarks;
 /// reverse proxy), through AIBridge (its own Release process, SQLite, full recording) and through
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup 5000] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
-///                [--peers required|optional] [--smoke]
+///                [--targets nginx,aibridge,portkey] [--peers required|optional] [--smoke]
+///                [--baseline-dll path/to/other/AIBridge.Web.dll]
+/// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
+/// <c>--baseline-dll</c> adds a second AIBridge build as target <c>aibridge-baseline</c>: on a shared
+/// machine whose speed drifts from run to run, a change is only judged against its baseline in one run.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -16,6 +20,8 @@ public static class GatewayBenchmark
     {
         string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
         var peersRequired = Value("--peers") == "required";
+        var only = Value("--targets")?.Split(',');
+        bool Wanted(string target) => only is null || only.Contains(target);
         var streams = (Value("--streams")?.Split(',') ?? StreamKind.All.Select(s => s.Name).ToArray())
             .Select(name => StreamKind.All.Single(s => s.Name == name))
             .ToArray();
@@ -23,8 +29,13 @@ public static class GatewayBenchmark
         await using var provider = new FakeProvider(options.Events);
         await provider.StartAsync();
         await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl);
-        await using var nginx = await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired);
-        await using var portkey = await StartPeerAsync("portkey", Portkey.Directory(options.Root) is { } dir ? () => Portkey.StartAsync(dir) : null, peersRequired);
+        await using var baseline = Value("--baseline-dll") is { } baselineDll ? await AIBridgeProcess.StartAsync(baselineDll, provider.BaseUrl) : null;
+        await using var nginx = Wanted("nginx")
+            ? await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired)
+            : null;
+        await using var portkey = Wanted("portkey")
+            ? await StartPeerAsync("portkey", Portkey.Directory(options.Root) is { } dir ? () => Portkey.StartAsync(dir) : null, peersRequired)
+            : null;
 
         Console.WriteLine($"# G1 gateway overhead: {options.Requests} requests per cell, {Environment.ProcessorCount} cores, streams of {options.Events} events");
         Console.WriteLine("Load-gen CPU % is the load generator (which also hosts the fake provider); proxy CPU % is the proxy's process tree; both are shares of all cores.");
@@ -42,7 +53,16 @@ public static class GatewayBenchmark
                 targets.Add(new("nginx", nginx.BaseUrl + stream.Path, stream.ProviderHeaders(), stream.Body, () => nginx.CpuTime));
             }
 
-            targets.Add(new("aibridge", bridge.BaseUrl + stream.BridgePath, stream.BridgeHeaders(bridge.Token), stream.Body, () => bridge.CpuTime));
+            if (Wanted("aibridge"))
+            {
+                targets.Add(new("aibridge", bridge.BaseUrl + stream.BridgePath, stream.BridgeHeaders(bridge.Token), stream.Body, () => bridge.CpuTime));
+            }
+
+            if (baseline is not null)
+            {
+                targets.Add(new("aibridge-baseline", baseline.BaseUrl + stream.BridgePath, stream.BridgeHeaders(baseline.Token), stream.Body, () => baseline.CpuTime));
+            }
+
             if (portkey is not null)
             {
                 targets.Add(new("portkey", portkey.BaseUrl + stream.Path, stream.PortkeyHeaders(provider.BaseUrl), stream.Body, () => portkey.CpuTime));
@@ -172,10 +192,18 @@ public static class GatewayBenchmark
                     $"| **{proxy.Name} − direct** | {concurrency} | **{m.Ttfb(50) - direct.Ttfb(50):F2}** | **{m.Ttfb(99) - direct.Ttfb(99):F2}** | {m.Total(50) - direct.Total(50):F2} | {m.Total(99) - direct.Total(99):F2} | {m.RequestsPerSecond / direct.RequestsPerSecond:F2}× | | | |"));
             }
 
-            var bridge = results["aibridge"];
-            var ratios = string.Join(", ", targets.Where(t => t.Name is "nginx" or "portkey")
-                .Select(t => string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / results[t.Name].RequestsPerSecond:F2}× {t.Name}")));
-            summary.Add(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: AIBridge throughput = {(ratios.Length > 0 ? ratios : "(no peers)")}"));
+            if (results.TryGetValue("aibridge", out var bridge))
+            {
+                var ratios = targets.Where(t => t.Name is "nginx" or "portkey")
+                    .Select(t => string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / results[t.Name].RequestsPerSecond:F2}× {t.Name}"))
+                    .ToList();
+                if (results.TryGetValue("aibridge-baseline", out var before))
+                {
+                    ratios.Add(string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / before.RequestsPerSecond:F2}× the baseline build"));
+                }
+
+                summary.Add(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: AIBridge throughput = {(ratios.Count > 0 ? string.Join(", ", ratios) : "(no peers)")}"));
+            }
         }
 
         Console.WriteLine();
