@@ -71,6 +71,8 @@ public static class ResponseRelay
                 var read = await body.ReadAsync(buffer, idle.Token);
                 if (read == 0)
                 {
+                    // End the client's response now: the recording parser may still have work to finish.
+                    await context.Response.CompleteAsync();
                     return;
                 }
 

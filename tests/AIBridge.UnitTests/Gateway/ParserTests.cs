@@ -5,21 +5,6 @@ namespace AIBridge.UnitTests.Gateway;
 
 public sealed class ParserTests
 {
-    private sealed class Collected : IResponseSink
-    {
-        public List<ParsedToolCall> Calls { get; } = [];
-
-        public List<(string Content, string Source)> Thoughts { get; } = [];
-
-        public List<ParsedUsage> Usages { get; } = [];
-
-        public void ToolCall(ParsedToolCall call) => Calls.Add(call);
-
-        public void Thought(string content, string source) => Thoughts.Add((content, source));
-
-        public void Usage(ParsedUsage usage) => Usages.Add(usage);
-    }
-
     /// <summary>Feeds a stream one byte at a time: event boundaries must not depend on chunking.</summary>
     private static void Stream(ResponseParser parser, string sse)
     {
@@ -36,7 +21,7 @@ public sealed class ParserTests
     [Fact]
     public void Anthropic_stream_gives_one_usage_row_tool_calls_and_thinking()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         Stream(new AnthropicParser(sink), """
             event: message_start
             data: {"type":"message_start","message":{"id":"msg_1","usage":{"input_tokens":101,"cache_read_input_tokens":50,"cache_creation_input_tokens":10,"output_tokens":1,"cache_creation":{"ephemeral_5m_input_tokens":10}}}}   
@@ -103,7 +88,7 @@ public sealed class ParserTests
     [Fact]
     public void Anthropic_stream_cut_before_message_stop_still_reports_usage_once()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         Stream(new AnthropicParser(sink), "event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_2\",\"usage\":{\"input_tokens\":5,\"output_tokens\":1}}}\n\ndata: not json\n\n");
 
         sink.Usages.Should().ContainSingle().Which.Output.Should().Be(1);
@@ -112,7 +97,7 @@ public sealed class ParserTests
     [Fact]
     public void Anthropic_blocking_body()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         var parser = new AnthropicParser(sink);
         parser.OnBody("""{"id":"msg_3","content":[{"type":"thinking","thinking":"hmm"},{"type":"redacted_thinking","data":"x"},{"type":"text","text":"hi"},{"type":"tool_use","id":"toolu_1","name":"Bash","input":{"cmd":"ls"}},{"type":"server_tool_use","id":"srv","name":"web_search","input":{}}],"usage":{"input_tokens":7,"output_tokens":3,"server_tool_use":{"web_search_requests":2}}}"""u8);
         parser.Complete();
@@ -125,7 +110,7 @@ public sealed class ParserTests
     [Fact]
     public void Chat_stream_records_parallel_calls_and_subtracts_cached_tokens()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         Stream(new ChatParser(sink), """
             data: {"id":"chatcmpl-1","choices":[{"index":0,"delta":{"role":"assistant","tool_calls":[{"index":0,"id":"call_a","type":"function","function":{"name":"read","arguments":""}}]}}],"usage":null,"obfuscation":"x"}
 
@@ -151,9 +136,26 @@ public sealed class ParserTests
     }
 
     [Fact]
+    public void Chat_stream_skips_text_chunks_but_finds_usage_however_it_is_spaced()
+    {
+        var sink = new CollectingSink();
+        Stream(new ChatParser(sink), """
+            data: {"id":"c3","choices":[{"index":0,"delta":{"content":"a \"usage\": {} and \"tool_calls\" in text"}}],"usage":null}
+
+            data: {"id":"c3","choices":[{"index":0,"delta":{"content":"more"},"finish_reason":"stop"}], "usage" :
+            data:  {"prompt_tokens":5,"completion_tokens":1}}
+
+            """);
+
+        sink.Calls.Should().BeEmpty();
+        var usage = sink.Usages.Should().ContainSingle().Subject;
+        (usage.ResponseId, usage.Input, usage.Output).Should().Be(("c3", 5, 1));
+    }
+
+    [Fact]
     public void Chat_blocking_body_with_calls_in_every_choice()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         var parser = new ChatParser(sink);
         parser.OnBody("""{"id":"c2","choices":[{"message":{"tool_calls":[{"id":"x","type":"function","function":{"name":"a","arguments":"{}"}}]}},{"message":{"tool_calls":[{"id":"y","type":"function","function":{"name":"b","arguments":""}}]}}],"usage":{"prompt_tokens":10,"completion_tokens":2}}"""u8);
 
@@ -164,7 +166,7 @@ public sealed class ParserTests
     [Fact]
     public void Responses_stream_records_calls_once_reasoning_commentary_and_final_usage()
     {
-        var sink = new Collected();
+        var sink = new CollectingSink();
         Stream(new ResponsesParser(sink), """
             event: response.created
             data: {"type":"response.created","response":{"id":"resp_1","usage":null}}

@@ -11,6 +11,14 @@ public sealed class AnthropicParser(IResponseSink sink) : ResponseParser(sink)
     private JsonElement? _lastDeltaUsage;
     private bool _usageReported;
 
+    /// <summary>Text deltas and pings carry nothing recorded; a tool or thinking block's deltas do.</summary>
+    protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) => eventName switch
+    {
+        "ping" => false,
+        "content_block_delta" => _blocks.Values.Any(b => b.Type is "tool_use" or "thinking"),
+        _ => true,
+    };
+
     protected override void OnEvent(string? eventName, JsonElement data)
     {
         switch (data.Str("type") ?? eventName)

@@ -11,6 +11,30 @@ public sealed class ChatParser(IResponseSink sink) : ResponseParser(sink)
     private JsonElement? _usage;
     private bool _usageReported;
 
+    /// <summary>
+    /// A chunk is read while the response id is unknown, while tool calls are pending, or when it names
+    /// tool calls or has a usage object; the rest are text. A key cannot hide inside string content,
+    /// where its quotes would be escaped.
+    /// </summary>
+    protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) =>
+        ResponseId.Length == 0 || _pending.Count > 0 || data.IndexOf("\"tool_calls\""u8) >= 0 || HasUsageObject(data);
+
+    private static bool HasUsageObject(ReadOnlySpan<byte> data)
+    {
+        ReadOnlySpan<byte> key = "\"usage\""u8;
+        for (var at = data.IndexOf(key); at >= 0; at = data.IndexOf(key))
+        {
+            data = data[(at + key.Length)..];
+            var value = data.TrimStart(" \t\r\n:"u8);
+            if (!value.IsEmpty && value[0] != (byte)'n')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     protected override void OnEvent(string? eventName, JsonElement data)
     {
         if (string.IsNullOrEmpty(ResponseId) && data.Str("id") is { Length: > 0 } id)

@@ -16,6 +16,11 @@ public abstract class ResponseParser(IResponseSink sink)
     /// <summary>One server-sent event; <paramref name="data"/> is its (joined) data field.</summary>
     public void OnEvent(string? eventName, ReadOnlySpan<byte> data)
     {
+        if (!Wants(eventName, data))
+        {
+            return;
+        }
+
         using var document = JsonRead.TryParse(data);
         if (document is not null)
         {
@@ -35,6 +40,13 @@ public abstract class ResponseParser(IResponseSink sink)
 
     /// <summary>The response ended, completely or not: report what is pending (usage, unfinished calls).</summary>
     public abstract void Complete();
+
+    /// <summary>
+    /// Whether an event can carry anything recorded. Most of a stream is text deltas, which are relayed
+    /// but need no JSON parse; a parser that cannot tell from the name (or a cheap look at the bytes)
+    /// keeps the event.
+    /// </summary>
+    protected virtual bool Wants(string? eventName, ReadOnlySpan<byte> data) => true;
 
     protected abstract void OnEvent(string? eventName, JsonElement data);
 

@@ -1,99 +1,171 @@
 using System.Buffers;
-using System.Threading.Channels;
 
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
 /// The hand-off from the relay to the recording parser (bridge spec §8.1): the relay copies each chunk
-/// in and moves on; a background task parses. Past <see cref="MaxBytes"/> in flight, parsing of this
-/// response is abandoned and the relay carries on; the relay never waits for the parser.
+/// in and moves on. Chunks gather in one pooled buffer; once <see cref="WakeBytes"/> are waiting, a pool
+/// thread parses them, and whatever is left is parsed when the response ends. Waking a parser for every
+/// chunk cost a thread-pool hop per event, on the cores the relay needs. Past <see cref="MaxBytes"/>
+/// waiting, parsing of this response is abandoned and the relay carries on: it never waits for the parser.
 /// </summary>
 public sealed class ResponseTap
 {
     public const int MaxBytes = 8 * 1024 * 1024;
 
-    private readonly Channel<(byte[] Buffer, int Length)> _chunks =
-        Channel.CreateUnbounded<(byte[], int)>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    /// <summary>Waiting bytes that start a parse before the response ends; most streams end sooner.</summary>
+    public const int WakeBytes = 32 * 1024;
 
+    private readonly Lock _gate = new();
     private readonly ResponseParser _parser;
-    private readonly bool _eventStream;
-    private readonly Task _parsing;
-    private long _pendingBytes;
-    private volatile bool _abandoned;
+    private readonly SseReader? _sse;
+    private byte[] _waiting = [];
+    private int _waitingLength;
+    private Task _parsing = Task.CompletedTask;
+    private bool _abandoned;
 
     /// <param name="eventStream">Parse as server-sent events; otherwise as one JSON body once complete.</param>
     public ResponseTap(ResponseParser parser, bool eventStream)
     {
         _parser = parser;
-        _eventStream = eventStream;
-        _parsing = Task.Run(ParseAsync);
+        _sse = eventStream ? new SseReader((name, data) => _parser.OnEvent(name, data.Span)) : null;
     }
 
     /// <summary>True once parsing was given up because the parser fell too far behind (or the body was too large).</summary>
-    public bool Abandoned => _abandoned;
+    public bool Abandoned
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _abandoned;
+            }
+        }
+    }
 
     public void Write(ReadOnlySpan<byte> chunk)
     {
-        if (_abandoned || chunk.IsEmpty)
+        lock (_gate)
         {
-            return;
-        }
+            if (_abandoned || chunk.IsEmpty)
+            {
+                return;
+            }
 
-        if (Interlocked.Add(ref _pendingBytes, chunk.Length) > MaxBytes)
-        {
-            _abandoned = true;
-            _chunks.Writer.TryComplete();
-            return;
-        }
+            if ((long)_waitingLength + chunk.Length > MaxBytes)
+            {
+                _abandoned = true;
+                Release(ref _waiting);
+                _waitingLength = 0;
+                return;
+            }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(chunk.Length);
-        chunk.CopyTo(buffer);
-        _chunks.Writer.TryWrite((buffer, chunk.Length));
+            Append(chunk);
+            // A body that is not a stream is parsed whole, at the end.
+            if (_sse is not null && _waitingLength >= WakeBytes && _parsing.IsCompleted)
+            {
+                _parsing = Task.Run(ParseWaiting);
+            }
+        }
     }
 
-    /// <summary>Ends the response: waits for the parser to catch up and report what is pending.</summary>
+    /// <summary>Ends the response: parses what is still waiting and reports what is pending.</summary>
     public async Task CompleteAsync()
     {
-        _chunks.Writer.TryComplete();
-        await _parsing;
+        Task parsing;
+        lock (_gate)
+        {
+            parsing = _parsing;
+        }
+
+        await parsing;
+        if (_sse is not null)
+        {
+            ParseWaiting();
+            if (!Abandoned)
+            {
+                _sse.Complete();
+                _parser.Complete();
+            }
+
+            return;
+        }
+
+        byte[] body;
+        int length;
+        lock (_gate)
+        {
+            if (_abandoned)
+            {
+                return;
+            }
+
+            (body, length) = (_waiting, _waitingLength);
+            (_waiting, _waitingLength) = ([], 0);
+        }
+
+        try
+        {
+            _parser.OnBody(body.AsSpan(0, length));
+            _parser.Complete();
+        }
+        finally
+        {
+            Release(ref body);
+        }
     }
 
-    private async Task ParseAsync()
+    /// <summary>Parses what has gathered so far, outside the lock, until nothing is waiting.</summary>
+    private void ParseWaiting()
     {
-        var sse = _eventStream ? new SseReader((name, data) => _parser.OnEvent(name, data.Span)) : null;
-        var body = _eventStream ? null : new ArrayBufferWriter<byte>();
-        await foreach (var (buffer, length) in _chunks.Reader.ReadAllAsync())
+        while (true)
         {
+            byte[] chunk;
+            int length;
+            lock (_gate)
+            {
+                if (_abandoned || _waitingLength == 0)
+                {
+                    return;
+                }
+
+                (chunk, length) = (_waiting, _waitingLength);
+                (_waiting, _waitingLength) = ([], 0);
+            }
+
             try
             {
-                if (!_abandoned)
-                {
-                    sse?.Feed(buffer.AsSpan(0, length));
-                    body?.Write(buffer.AsSpan(0, length));
-                }
+                _sse!.Feed(chunk.AsSpan(0, length));
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
-                if (sse is not null)
-                {
-                    // A blocking body stays counted: it is held until complete, within the same bound.
-                    Interlocked.Add(ref _pendingBytes, -length);
-                }
+                Release(ref chunk);
             }
         }
+    }
 
-        if (_abandoned)
+    private void Append(ReadOnlySpan<byte> chunk)
+    {
+        var needed = _waitingLength + chunk.Length;
+        if (needed > _waiting.Length)
         {
-            return;
+            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Min(MaxBytes, _waiting.Length * 2)));
+            _waiting.AsSpan(0, _waitingLength).CopyTo(larger);
+            Release(ref _waiting);
+            _waiting = larger;
         }
 
-        sse?.Complete();
-        if (body is not null)
+        chunk.CopyTo(_waiting.AsSpan(_waitingLength));
+        _waitingLength = needed;
+    }
+
+    private static void Release(ref byte[] buffer)
+    {
+        if (buffer.Length > 0)
         {
-            _parser.OnBody(body.WrittenSpan);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
-        _parser.Complete();
+        buffer = [];
     }
 }

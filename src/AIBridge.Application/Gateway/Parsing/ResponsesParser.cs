@@ -11,6 +11,10 @@ public sealed class ResponsesParser(IResponseSink sink) : ResponseParser(sink)
     private readonly HashSet<string> _seenItems = new(StringComparer.Ordinal);
     private bool _usageReported;
 
+    /// <summary>Only these events are read; the many deltas repeat what their item's <c>done</c> event carries whole.</summary>
+    protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) => eventName is null or
+        "response.created" or "response.in_progress" or "response.output_item.done" or "response.completed" or "response.incomplete" or "response.failed";
+
     protected override void OnEvent(string? eventName, JsonElement data)
     {
         switch (data.Str("type") ?? eventName)

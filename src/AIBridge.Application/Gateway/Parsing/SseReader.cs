@@ -13,6 +13,7 @@ public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
     private readonly ArrayBufferWriter<byte> _line = new();
     private readonly ArrayBufferWriter<byte> _data = new();
     private string? _event;
+    private string? _lastEvent;
     private bool _hasData;
 
     public void Feed(ReadOnlySpan<byte> chunk)
@@ -84,7 +85,10 @@ public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
         }
         else if (field.SequenceEqual("event"u8))
         {
-            _event = Encoding.UTF8.GetString(value);
+            // Streams repeat a few names: reuse the last one rather than allocate it again.
+            _event = _lastEvent is not null && Ascii.Equals(value, _lastEvent)
+                ? _lastEvent
+                : _lastEvent = Encoding.UTF8.GetString(value);
         }
     }
 
