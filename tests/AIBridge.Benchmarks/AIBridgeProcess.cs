@@ -45,7 +45,9 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl, string databaseProvider = "Sqlite", string? connectionString = null)
+    /// <param name="environment">Extra variables for this process only, e.g. to try a runtime setting against a baseline.</param>
+    public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl, string databaseProvider = "Sqlite", string? connectionString = null,
+        IEnumerable<string>? environment = null)
     {
         var port = LoopbackPort.Free();
         var dataDir = Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
@@ -66,6 +68,12 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         env["AIBridge__Providers__openai__ApiKey"] = "sk-openai-bench-central-key";
         // Two log lines per interception at Information go to the console; production would ship JSON logs.
         env["Logging__LogLevel__Default"] = "Warning";
+        foreach (var setting in environment ?? [])
+        {
+            var (name, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
+            env[name] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[aibridge] " + e.Data); };

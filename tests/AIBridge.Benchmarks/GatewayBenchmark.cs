@@ -9,7 +9,7 @@ namespace AIBridge.Benchmarks;
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup 5000] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
 ///                [--targets nginx,aibridge,portkey] [--peers required|optional] [--smoke]
-///                [--baseline-dll path/to/other/AIBridge.Web.dll]
+///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...]
 /// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
 /// <c>--baseline-dll</c> adds a second AIBridge build as target <c>aibridge-baseline</c>: on a shared
 /// machine whose speed drifts from run to run, a change is only judged against its baseline in one run.
@@ -28,7 +28,7 @@ public static class GatewayBenchmark
 
         await using var provider = new FakeProvider(options.Events);
         await provider.StartAsync();
-        await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl);
+        await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl, environment: Value("--bridge-env")?.Split(','));
         await using var baseline = Value("--baseline-dll") is { } baselineDll ? await AIBridgeProcess.StartAsync(baselineDll, provider.BaseUrl) : null;
         await using var nginx = Wanted("nginx")
             ? await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired)
@@ -120,6 +120,28 @@ public static class GatewayBenchmark
         }
     }
 
+    /// <summary>Waits (up to 5 s) until the target's process uses under 5 % of a core.</summary>
+    private static async Task SettleAsync(Target target)
+    {
+        if (target.Cpu is null)
+        {
+            return;
+        }
+
+        var last = target.Cpu();
+        for (var i = 0; i < 50; i++)
+        {
+            await Task.Delay(100);
+            var now = target.Cpu();
+            if (now - last < TimeSpan.FromMilliseconds(5))
+            {
+                return;
+            }
+
+            last = now;
+        }
+    }
+
     private static async Task<PeerProcess?> StartPeerAsync(string name, Func<Task<PeerProcess>>? start, bool required)
     {
         if (start is null)
@@ -153,8 +175,8 @@ public static class GatewayBenchmark
         Console.WriteLine();
         Console.WriteLine($"## {stream.Name}");
         Console.WriteLine();
-        Console.WriteLine("| target | concurrency | TTFB p50 ms | TTFB p99 ms | total p50 ms | total p99 ms | req/s | failures | load-gen CPU % | proxy CPU % |");
-        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
+        Console.WriteLine("| target | concurrency | TTFB p50 ms | TTFB p99 ms | total p50 ms | total p99 ms | req/s | failures | load-gen CPU % | proxy CPU % | proxy CPU ms/req |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");
         long failures = 0;
         var summary = new List<string>();
         foreach (var concurrency in options.Concurrency)
@@ -162,14 +184,18 @@ public static class GatewayBenchmark
             // Alternate halves so slow drift (GC, page cache, CPU boost) affects every target alike.
             var parts = targets.ToDictionary(t => t.Name, _ => new List<Measurement>());
             var cpu = targets.ToDictionary(t => t.Name, _ => TimeSpan.Zero);
+            // The second half runs in reverse order, and each target finishes its deferred work (AIBridge's
+            // recording) before the next starts: measured one after the other with neither, two identical
+            // AIBridge builds differed by 19 %. That deferred work counts in its CPU time.
             for (var round = 0; round < 2; round++)
             {
-                foreach (var target in targets)
+                foreach (var target in round == 0 ? targets : Enumerable.Reverse(targets))
                 {
                     var before = target.Cpu?.Invoke() ?? TimeSpan.Zero;
                     var measured = await runner.RunAsync(target, concurrency, options.Requests / 2);
                     parts[target.Name].Add(measured);
                     bridgeRequests += target.Name == "aibridge" ? measured.TotalMs.Length : 0;
+                    await SettleAsync(target);
                     cpu[target.Name] += (target.Cpu?.Invoke() ?? TimeSpan.Zero) - before;
                 }
             }
@@ -179,9 +205,10 @@ public static class GatewayBenchmark
             {
                 var m = results[target.Name];
                 var proxyCpu = target.Cpu is null ? "" : (cpu[target.Name] / m.Wall / Environment.ProcessorCount * 100).ToString("F0", CultureInfo.InvariantCulture);
+                var cpuPerRequest = target.Cpu is null ? "" : (cpu[target.Name].TotalMilliseconds / m.TotalMs.Length).ToString("F3", CultureInfo.InvariantCulture);
                 failures += m.Failures;
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {target.Name} | {concurrency} | {m.Ttfb(50):F2} | {m.Ttfb(99):F2} | {m.Total(50):F2} | {m.Total(99):F2} | {m.RequestsPerSecond:F0} | {m.Failures} | {m.ClientCpuPercent:F0} | {proxyCpu} |"));
+                    $"| {target.Name} | {concurrency} | {m.Ttfb(50):F2} | {m.Ttfb(99):F2} | {m.Total(50):F2} | {m.Total(99):F2} | {m.RequestsPerSecond:F0} | {m.Failures} | {m.ClientCpuPercent:F0} | {proxyCpu} | {cpuPerRequest} |"));
             }
 
             var direct = results["direct"];
@@ -189,7 +216,7 @@ public static class GatewayBenchmark
             {
                 var m = results[proxy.Name];
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| **{proxy.Name} − direct** | {concurrency} | **{m.Ttfb(50) - direct.Ttfb(50):F2}** | **{m.Ttfb(99) - direct.Ttfb(99):F2}** | {m.Total(50) - direct.Total(50):F2} | {m.Total(99) - direct.Total(99):F2} | {m.RequestsPerSecond / direct.RequestsPerSecond:F2}× | | | |"));
+                    $"| **{proxy.Name} − direct** | {concurrency} | **{m.Ttfb(50) - direct.Ttfb(50):F2}** | **{m.Ttfb(99) - direct.Ttfb(99):F2}** | {m.Total(50) - direct.Total(50):F2} | {m.Total(99) - direct.Total(99):F2} | {m.RequestsPerSecond / direct.RequestsPerSecond:F2}× | | | | |"));
             }
 
             if (results.TryGetValue("aibridge", out var bridge))
