@@ -4,6 +4,7 @@ using System.Text;
 using AIBridge.FunctionalTests.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AIBridge.FunctionalTests.Gateway;
@@ -19,6 +20,16 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
         var schemes = Fixture.Factory.Services.GetRequiredService<IAuthenticationSchemeProvider>();
 
         (await schemes.GetDefaultAuthenticateSchemeAsync()).Should().BeNull();
+    }
+
+    [Fact]
+    public void No_configuration_file_is_watched_so_database_writes_in_the_content_root_wake_nothing()
+    {
+        var configuration = (IConfigurationRoot)Fixture.Factory.Services.GetRequiredService<IConfiguration>();
+        var files = configuration.Providers.OfType<FileConfigurationProvider>().ToList();
+
+        files.Should().NotBeEmpty("appsettings.json is read");
+        files.Should().OnlyContain(file => !file.Source.ReloadOnChange);
     }
 
     private const string Hello = """{"model":"m","messages":[{"role":"user","content":"hi"}]}""";
