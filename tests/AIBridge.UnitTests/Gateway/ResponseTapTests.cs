@@ -49,6 +49,28 @@ public sealed class ResponseTapTests
     }
 
     [Fact]
+    public async Task A_slow_stream_reports_a_finished_tool_call_before_it_ends()
+    {
+        var sink = new CollectingSink();
+        var tap = new ResponseTap(new AnthropicParser(sink), eventStream: true);
+        tap.Write("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_slow\",\"usage\":{\"input_tokens\":1}}}\n\n"u8);
+        tap.Write("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_s\",\"name\":\"Read\",\"input\":{}}}\n\n"u8);
+        tap.Write("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"u8);
+
+        await Task.Delay(ResponseTap.WakeAfter + TimeSpan.FromMilliseconds(100));
+        tap.Write("event: ping\ndata: {\"type\":\"ping\"}\n\n"u8);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (sink.Calls.Count == 0 && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(10);
+        }
+
+        sink.Calls.Should().ContainSingle().Which.CallId.Should().Be("toolu_s");
+        await tap.CompleteAsync();
+        sink.Calls.Should().ContainSingle();
+    }
+
+    [Fact]
     public async Task A_body_over_the_bound_is_abandoned_and_reports_nothing()
     {
         var sink = new CollectingSink();

@@ -1,11 +1,14 @@
 using System.Buffers;
+using System.Diagnostics;
 
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
 /// The hand-off from the relay to the recording parser (bridge spec §8.1): the relay copies each chunk
-/// in and moves on. Chunks gather in one pooled buffer; once <see cref="WakeBytes"/> are waiting, a pool
-/// thread parses them, and whatever is left is parsed when the response ends. Waking a parser for every
+/// in and moves on. Chunks gather in one pooled buffer; once <see cref="WakeBytes"/> are waiting, or a
+/// chunk arrives when the oldest has waited <see cref="WakeAfter"/> (a long, slow stream still records
+/// its tool calls as it goes), a pool thread parses them, and whatever is left is parsed when the
+/// response ends. Waking a parser for every
 /// chunk cost a thread-pool hop per event, on the cores the relay needs. Past <see cref="MaxBytes"/>
 /// waiting, parsing of this response is abandoned and the relay carries on: it never waits for the parser.
 /// </summary>
@@ -16,11 +19,15 @@ public sealed class ResponseTap
     /// <summary>Waiting bytes that start a parse before the response ends; most streams end sooner.</summary>
     public const int WakeBytes = 32 * 1024;
 
+    /// <summary>How long a chunk may wait for the parser while more keep arriving.</summary>
+    public static readonly TimeSpan WakeAfter = TimeSpan.FromSeconds(1);
+
     private readonly Lock _gate = new();
     private readonly ResponseParser _parser;
     private readonly SseReader? _sse;
     private byte[] _waiting = [];
     private int _waitingLength;
+    private long _waitingSince;
     private Task _parsing = Task.CompletedTask;
     private bool _abandoned;
 
@@ -60,9 +67,14 @@ public sealed class ResponseTap
                 return;
             }
 
+            if (_waitingLength == 0)
+            {
+                _waitingSince = Stopwatch.GetTimestamp();
+            }
+
             Append(chunk);
             // A body that is not a stream is parsed whole, at the end.
-            if (_sse is not null && _waitingLength >= WakeBytes && _parsing.IsCompleted)
+            if (_sse is not null && _parsing.IsCompleted && (_waitingLength >= WakeBytes || Stopwatch.GetElapsedTime(_waitingSince) >= WakeAfter))
             {
                 _parsing = Task.Run(ParseWaiting);
             }
