@@ -5,10 +5,11 @@ namespace AIBridge.Benchmarks;
 
 /// <summary>
 /// G1: the same streamed request, in one run, straight to the fake provider, through nginx (plain
-/// reverse proxy), through AIBridge (its own Release process, SQLite, full recording) and through
+/// reverse proxy), through a bare Kestrel + HttpClient relay (<see cref="KestrelRelay"/>: the floor of
+/// AIBridge's stack), through AIBridge (its own Release process, SQLite, full recording) and through
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup 5000] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
-///                [--targets nginx,aibridge,portkey] [--peers required|optional] [--smoke]
+///                [--targets nginx,kestrel,aibridge,portkey] [--peers required|optional] [--smoke]
 ///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...]
 /// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
 /// <c>--baseline-dll</c> adds a second AIBridge build as target <c>aibridge-baseline</c>: on a shared
@@ -33,6 +34,7 @@ public static class GatewayBenchmark
         await using var nginx = Wanted("nginx")
             ? await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired)
             : null;
+        await using var kestrel = Wanted("kestrel") ? await KestrelRelay.StartAsync(provider.BaseUrl) : null;
         await using var portkey = Wanted("portkey")
             ? await StartPeerAsync("portkey", Portkey.Directory(options.Root) is { } dir ? () => Portkey.StartAsync(dir) : null, peersRequired)
             : null;
@@ -51,6 +53,11 @@ public static class GatewayBenchmark
             if (nginx is not null)
             {
                 targets.Add(new("nginx", nginx.BaseUrl + stream.Path, stream.ProviderHeaders(), stream.Body, () => nginx.CpuTime));
+            }
+
+            if (kestrel is not null)
+            {
+                targets.Add(new("kestrel", kestrel.BaseUrl + stream.Path, stream.ProviderHeaders(), stream.Body, () => kestrel.CpuTime));
             }
 
             if (Wanted("aibridge"))
@@ -221,7 +228,7 @@ public static class GatewayBenchmark
 
             if (results.TryGetValue("aibridge", out var bridge))
             {
-                var ratios = targets.Where(t => t.Name is "nginx" or "portkey")
+                var ratios = targets.Where(t => t.Name is "nginx" or "kestrel" or "portkey")
                     .Select(t => string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / results[t.Name].RequestsPerSecond:F2}× {t.Name}"))
                     .ToList();
                 if (results.TryGetValue("aibridge-baseline", out var before))

@@ -5,9 +5,13 @@ using AIBridge.Benchmarks;
 // Q1, the audit API at scale: audit --provider sqlite|postgres [--interceptions N] (see AuditBenchmark).
 // G2, recording throughput: recording --provider sqlite|postgres [--interceptions N] (see RecordingBenchmark).
 // M1, memory under many long streams: memory [--streams 200] (see MemoryBenchmark).
+// kestrel-relay: not a benchmark; the minimal Kestrel + HttpClient relay G1 starts as a peer (see KestrelRelay).
 var options = Options.Parse(args);
 switch (args.FirstOrDefault())
 {
+    case AIBridge.Benchmarks.Peers.KestrelRelay.Command:
+        await AIBridge.Benchmarks.Peers.KestrelRelay.RunAsync(args[1..]);
+        break;
     case "memory":
         await MemoryBenchmark.RunAsync(args[1..], options.Dll);
         break;
