@@ -71,6 +71,32 @@ public sealed class LoadRunner : IDisposable
         return new Measurement(target.Name, concurrency, ttfb, total, wall.Elapsed, failures, cpu);
     }
 
+    /// <summary>The same closed loop for a while rather than for a number of requests (warm-ups).</summary>
+    public async Task<Measurement> RunAsync(Target target, int concurrency, TimeSpan duration)
+    {
+        long failures = 0;
+        var wall = Stopwatch.StartNew();
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var buffer = new byte[16 * 1024];
+            var done = new List<(double Ttfb, double Total)>();
+            while (wall.Elapsed < duration)
+            {
+                var (first, end, ok) = await SendAsync(target, buffer);
+                done.Add((first, end));
+                if (!ok)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+
+            return done;
+        }));
+        wall.Stop();
+        var all = perWorker.SelectMany(w => w).ToArray();
+        return new Measurement(target.Name, concurrency, all.Select(r => r.Ttfb).ToArray(), all.Select(r => r.Total).ToArray(), wall.Elapsed, failures, 0);
+    }
+
     private async Task<(double Ttfb, double Total, bool Ok)> SendAsync(Target target, byte[] buffer)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target.Url) { Content = new ByteArrayContent(target.Payload) };

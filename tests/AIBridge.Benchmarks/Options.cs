@@ -3,7 +3,7 @@ using System.Globalization;
 namespace AIBridge.Benchmarks;
 
 /// <summary>Options shared by the commands.</summary>
-public sealed record Options(int Requests, int Warmup, int[] Concurrency, int Events, string Dll, string Root)
+public sealed record Options(int Requests, double WarmupSeconds, int[] Concurrency, int Events, string Dll, string Root)
 {
     public static Options Parse(string[] args)
     {
@@ -17,7 +17,7 @@ public sealed record Options(int Requests, int Warmup, int[] Concurrency, int Ev
 
         return new Options(
             int.Parse(Value("--requests") ?? (smoke ? "40" : "4000"), CultureInfo.InvariantCulture),
-            int.Parse(Value("--warmup") ?? (smoke ? "10" : "5000"), CultureInfo.InvariantCulture),
+            double.Parse(Value("--warmup-seconds") ?? (smoke ? "0.5" : "20"), CultureInfo.InvariantCulture),
             (Value("--concurrency") ?? (smoke ? "1,4" : "1,16,64")).Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(),
             int.Parse(Value("--events") ?? "40", CultureInfo.InvariantCulture),
             Value("--dll") ?? Path.Combine(root, "src/AIBridge.Web/bin/Release/net10.0/AIBridge.Web.dll"),
