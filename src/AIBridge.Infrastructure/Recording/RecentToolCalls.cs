@@ -3,16 +3,24 @@ using System.Collections.Concurrent;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// Tool calls recorded in the last minutes, by provider call id, and the thread roots of recent
+/// Tool calls recorded in the last minutes, by provider call id, and the thread roots of the latest
 /// interceptions: lineage (bridge spec §9.9) resolves from memory first, the database second.
 /// </summary>
-public sealed class RecentToolCalls
+/// <param name="maxRoots">
+/// How many roots are remembered; past it the oldest is forgotten. Every interception leaves one, so
+/// they are bounded by count rather than age: at G1's rates 30 minutes of them ran to millions of entries (and
+/// without tool calls they were never swept at all). An agent's next turn comes seconds after the
+/// last; an older parent's root is read from the database.
+/// </param>
+public sealed class RecentToolCalls(int maxRoots = 100_000)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(30);
 
     // A few recent uses per call id: providers do not reuse ids, but a replayed or faked response may.
     private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime CreatedAt)[]> _calls = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<Guid, (Guid RootId, DateTime At)> _roots = new();
+    private readonly ConcurrentDictionary<Guid, Guid> _roots = new();
+    private readonly Queue<Guid> _rootsInOrder = new();
+    private readonly Lock _rootsGate = new();
     private long _nextSweep = Environment.TickCount64 + 60_000;
 
     public void Add(string callId, Guid interceptionId, DateTime createdAt)
@@ -28,9 +36,25 @@ public sealed class RecentToolCalls
             : null;
 
     /// <summary>Remembers where an interception's thread starts (its own id for a root).</summary>
-    public void SetRoot(Guid interceptionId, Guid rootId) => _roots[interceptionId] = (rootId, DateTime.UtcNow);
+    public void SetRoot(Guid interceptionId, Guid rootId)
+    {
+        lock (_rootsGate)
+        {
+            if (!_roots.TryAdd(interceptionId, rootId))
+            {
+                _roots[interceptionId] = rootId;
+                return;
+            }
 
-    public Guid? FindRoot(Guid interceptionId) => _roots.TryGetValue(interceptionId, out var root) ? root.RootId : null;
+            _rootsInOrder.Enqueue(interceptionId);
+            if (_rootsInOrder.Count > maxRoots)
+            {
+                _roots.TryRemove(_rootsInOrder.Dequeue(), out _);
+            }
+        }
+    }
+
+    public Guid? FindRoot(Guid interceptionId) => _roots.TryGetValue(interceptionId, out var root) ? root : null;
 
     private void Sweep()
     {
@@ -47,14 +71,6 @@ public sealed class RecentToolCalls
             if (calls.All(c => c.CreatedAt < cutoff))
             {
                 _calls.TryRemove(id, out _);
-            }
-        }
-
-        foreach (var (id, root) in _roots)
-        {
-            if (root.At < cutoff)
-            {
-                _roots.TryRemove(id, out _);
             }
         }
     }
