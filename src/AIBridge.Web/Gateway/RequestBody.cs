@@ -4,6 +4,8 @@ namespace AIBridge.Web.Gateway;
 
 public static class RequestBody
 {
+    private const int ChunkSize = 16 * 1024;
+
     /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/> bytes.</summary>
     public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
@@ -12,21 +14,57 @@ public static class RequestBody
             return null;
         }
 
-        var writer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and < int.MaxValue ? (int)request.ContentLength.Value : 16 * 1024);
-        while (true)
-        {
-            var memory = writer.GetMemory(16 * 1024);
-            var read = await request.Body.ReadAsync(memory, cancellationToken);
-            if (read == 0)
-            {
-                return writer.WrittenSpan.ToArray();
-            }
+        return request.ContentLength is { } length
+            ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
+            : await ReadToEndAsync(request.Body, limit, cancellationToken);
+    }
 
-            writer.Advance(read);
-            if (writer.WrittenCount > limit)
+    /// <summary>
+    /// A declared length is read straight into the array returned: growing a buffer by 16 KiB steps and
+    /// copying it out allocated (and zeroed) 16 KiB more than a typical body on every request. A profile
+    /// put 1.2 % of AIBridge's samples in that zeroing; the saving is below what G1 can resolve (0.225
+    /// against 0.222 ms per request). Kestrel fails the read if the client sends less.
+    /// </summary>
+    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[length];
+        await body.ReadExactlyAsync(buffer, cancellationToken);
+        return buffer;
+    }
+
+    /// <summary>A chunked body of unknown length, gathered in pooled buffers.</summary>
+    private static async Task<byte[]?> ReadToEndAsync(Stream body, long limit, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+        var count = 0;
+        try
+        {
+            while (true)
             {
-                return null;
+                if (count == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                var read = await body.ReadAsync(buffer.AsMemory(count), cancellationToken);
+                if (read == 0)
+                {
+                    return buffer.AsSpan(0, count).ToArray();
+                }
+
+                count += read;
+                if (count > limit)
+                {
+                    return null;
+                }
             }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 }

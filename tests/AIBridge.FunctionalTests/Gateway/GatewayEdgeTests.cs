@@ -106,6 +106,23 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
     }
 
     [Fact]
+    public async Task A_chunked_body_of_unknown_length_is_read_whole()
+    {
+        Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
+        var prompt = new string('p', 40 * 1024);
+        var body = Encoding.UTF8.GetBytes($$"""{"model":"m","messages":[{"role":"user","content":"{{prompt}}"}]}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway("anthropic/v1/messages")) { Content = new StreamContent(new MemoryStream(body)) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await Client().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        Upstream.Requests.Should().ContainSingle().Which.Body.Should().Equal(body);
+        (await RecordedAsync(InterceptionId(response))).UserPrompts.Should().ContainSingle().Which.Prompt.Should().Be(prompt);
+    }
+
+    [Fact]
     public async Task Unknown_routes_are_404()
     {
         using var route = await Client().PostAsync(Gateway("anthropic/v1/complete"), Json(Hello));
