@@ -149,17 +149,24 @@ public static class GatewayBenchmark
             var started = System.Diagnostics.Stopwatch.StartNew();
             for (var round = 0; started.Elapsed.TotalSeconds < seconds; round++)
             {
-                var target = targetsPerStream[round % targetsPerStream.Count].Single(t => t.Name == name);
-                var warm = await runner.RunAsync(target, 16, TimeSpan.FromSeconds(Math.Min(1, seconds)));
-                bridgeRequests += name == "aibridge" ? warm.TotalMs.Length : 0;
-                if (warm.Failures > 0)
-                {
-                    throw new InvalidOperationException($"{name} fails requests in warm-up: {warm.Failures} of {warm.TotalMs.Length}");
-                }
+                bridgeRequests += await WarmAsync(runner, targetsPerStream[round % targetsPerStream.Count].Single(t => t.Name == name), Math.Min(1, seconds));
             }
         }
 
         return bridgeRequests;
+    }
+
+    /// <summary>Loads one target for a while; a failure there ends the run.</summary>
+    /// <returns>How many of the requests went through AIBridge.</returns>
+    private static async Task<long> WarmAsync(LoadRunner runner, Target target, double seconds)
+    {
+        var warm = await runner.RunAsync(target, 16, TimeSpan.FromSeconds(seconds));
+        if (warm.Failures > 0)
+        {
+            throw new InvalidOperationException($"{target.Name} fails {target.Url} in warm-up: {warm.Failures} of {warm.TotalMs.Length}");
+        }
+
+        return target.Name == "aibridge" ? warm.TotalMs.Length : 0;
     }
 
     /// <summary>Waits (up to 5 s) until the target's process uses under 5 % of a core.</summary>
@@ -203,12 +210,7 @@ public static class GatewayBenchmark
         // A short warm-up of this stream's own paths (its parser, say); the long one ran before the first stream.
         foreach (var target in targets)
         {
-            var warm = await runner.RunAsync(target, 16, TimeSpan.FromSeconds(Math.Min(3, options.WarmupSeconds)));
-            bridgeRequests += target.Name == "aibridge" ? warm.TotalMs.Length : 0;
-            if (warm.Failures > 0)
-            {
-                throw new InvalidOperationException($"{target.Name} fails {stream.Name} requests: {warm.Failures} of {warm.TotalMs.Length} in warm-up");
-            }
+            bridgeRequests += await WarmAsync(runner, target, Math.Min(3, options.WarmupSeconds));
         }
 
         Console.WriteLine();
@@ -220,12 +222,12 @@ public static class GatewayBenchmark
         var summary = new List<string>();
         foreach (var concurrency in options.Concurrency)
         {
-            // Alternate halves so slow drift (GC, page cache, CPU boost) affects every target alike.
+            // Two halves, the second in reverse order, so slow drift (GC, page cache, CPU boost) affects
+            // every target alike; and each target finishes its deferred work (AIBridge's recording) before
+            // the next starts, counted in its own CPU time. Without either, two identical AIBridge builds
+            // measured one after the other differed by 19 %.
             var parts = targets.ToDictionary(t => t.Name, _ => new List<Measurement>());
             var cpu = targets.ToDictionary(t => t.Name, _ => TimeSpan.Zero);
-            // The second half runs in reverse order, and each target finishes its deferred work (AIBridge's
-            // recording) before the next starts: measured one after the other with neither, two identical
-            // AIBridge builds differed by 19 %. That deferred work counts in its CPU time.
             for (var round = 0; round < 2; round++)
             {
                 foreach (var target in round == 0 ? targets : Enumerable.Reverse(targets))

@@ -43,44 +43,27 @@ public sealed class LoadRunner : IDisposable
     })
     { Timeout = TimeSpan.FromMinutes(2) };
 
-    public async Task<Measurement> RunAsync(Target target, int concurrency, int requests)
+    public Task<Measurement> RunAsync(Target target, int concurrency, int requests)
     {
-        var ttfb = new double[requests];
-        var total = new double[requests];
         var next = -1;
-        long failures = 0;
-        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-        var wall = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            var buffer = new byte[16 * 1024];
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var (first, end, ok) = await SendAsync(target, buffer);
-                ttfb[i] = first;
-                total[i] = end;
-                if (!ok)
-                {
-                    Interlocked.Increment(ref failures);
-                }
-            }
-        }));
-        wall.Stop();
-        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds / Environment.ProcessorCount * 100;
-        return new Measurement(target.Name, concurrency, ttfb, total, wall.Elapsed, failures, cpu);
+        return RunAsync(target, concurrency, _ => Interlocked.Increment(ref next) < requests);
     }
 
     /// <summary>The same closed loop for a while rather than for a number of requests (warm-ups).</summary>
-    public async Task<Measurement> RunAsync(Target target, int concurrency, TimeSpan duration)
+    public Task<Measurement> RunAsync(Target target, int concurrency, TimeSpan duration) =>
+        RunAsync(target, concurrency, wall => wall.Elapsed < duration);
+
+    /// <param name="another">Asked before each request, with the run's clock: whether to send it.</param>
+    private async Task<Measurement> RunAsync(Target target, int concurrency, Func<Stopwatch, bool> another)
     {
         long failures = 0;
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             var buffer = new byte[16 * 1024];
             var done = new List<(double Ttfb, double Total)>();
-            while (wall.Elapsed < duration)
+            while (another(wall))
             {
                 var (first, end, ok) = await SendAsync(target, buffer);
                 done.Add((first, end));
@@ -93,8 +76,9 @@ public sealed class LoadRunner : IDisposable
             return done;
         }));
         wall.Stop();
+        var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / wall.Elapsed.TotalMilliseconds / Environment.ProcessorCount * 100;
         var all = perWorker.SelectMany(w => w).ToArray();
-        return new Measurement(target.Name, concurrency, all.Select(r => r.Ttfb).ToArray(), all.Select(r => r.Total).ToArray(), wall.Elapsed, failures, 0);
+        return new Measurement(target.Name, concurrency, all.Select(r => r.Ttfb).ToArray(), all.Select(r => r.Total).ToArray(), wall.Elapsed, failures, cpu);
     }
 
     private async Task<(double Ttfb, double Total, bool Ok)> SendAsync(Target target, byte[] buffer)

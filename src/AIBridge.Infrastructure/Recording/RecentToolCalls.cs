@@ -8,8 +8,8 @@ namespace AIBridge.Infrastructure.Recording;
 /// </summary>
 /// <param name="maxRoots">
 /// How many roots are remembered; past it the oldest is forgotten. Every interception leaves one, so
-/// they are bounded by count rather than age: at G1's rates 30 minutes of them ran to millions of entries (and
-/// without tool calls they were never swept at all). An agent's next turn comes seconds after the
+/// they are bounded by count rather than age: kept for 30 minutes at G1's rates they would be millions
+/// (and without tool calls they were never swept at all). An agent's next turn comes seconds after the
 /// last; an older parent's root is read from the database.
 /// </param>
 public sealed class RecentToolCalls(int maxRoots = 100_000)

@@ -198,6 +198,7 @@ public sealed partial class GatewayHandler(
                 if (tap is not null)
                 {
                     await CompleteTapAsync(tap, interception.Id);
+                    tap.Dispose();
                 }
             }
         }

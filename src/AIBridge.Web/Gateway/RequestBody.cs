@@ -1,4 +1,4 @@
-using System.Buffers;
+using AIBridge.Application.Common.Buffers;
 
 namespace AIBridge.Web.Gateway;
 
@@ -14,7 +14,8 @@ public static class RequestBody
             return null;
         }
 
-        return request.ContentLength is { } length
+        // A limit configured past the largest array still gets an answer, not an overflow.
+        return request.ContentLength is { } length && length <= Array.MaxLength
             ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
             : await ReadToEndAsync(request.Body, limit, cancellationToken);
     }
@@ -32,39 +33,23 @@ public static class RequestBody
         return buffer;
     }
 
-    /// <summary>A chunked body of unknown length, gathered in pooled buffers.</summary>
+    /// <summary>A chunked body of unknown length, gathered in a pooled buffer.</summary>
     private static async Task<byte[]?> ReadToEndAsync(Stream body, long limit, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        var count = 0;
-        try
+        using var buffer = new PooledBuffer();
+        while (true)
         {
-            while (true)
+            var read = await body.ReadAsync(buffer.GetMemory(ChunkSize), cancellationToken);
+            if (read == 0)
             {
-                if (count == buffer.Length)
-                {
-                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    buffer.AsSpan(0, count).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-
-                var read = await body.ReadAsync(buffer.AsMemory(count), cancellationToken);
-                if (read == 0)
-                {
-                    return buffer.AsSpan(0, count).ToArray();
-                }
-
-                count += read;
-                if (count > limit)
-                {
-                    return null;
-                }
+                return buffer.Written.ToArray();
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            buffer.Advance(read);
+            if (buffer.Length > limit)
+            {
+                return null;
+            }
         }
     }
 }

@@ -34,7 +34,7 @@ public sealed class ResponseTapTests
         var stream = LongAnthropicStream(4000);
         stream.Length.Should().BeGreaterThan(4 * ResponseTap.WakeBytes);
         var sink = new CollectingSink();
-        var tap = new ResponseTap(new AnthropicParser(sink), eventStream: true);
+        using var tap = new ResponseTap(new AnthropicParser(sink), eventStream: true);
 
         for (var at = 0; at < stream.Length; at += chunkSize)
         {
@@ -52,7 +52,7 @@ public sealed class ResponseTapTests
     public async Task A_slow_stream_reports_a_finished_tool_call_before_it_ends()
     {
         var sink = new CollectingSink();
-        var tap = new ResponseTap(new AnthropicParser(sink), eventStream: true);
+        using var tap = new ResponseTap(new AnthropicParser(sink), eventStream: true);
         tap.Write("event: message_start\ndata: {\"type\":\"message_start\",\"message\":{\"id\":\"msg_slow\",\"usage\":{\"input_tokens\":1}}}\n\n"u8);
         tap.Write("event: content_block_start\ndata: {\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"tool_use\",\"id\":\"toolu_s\",\"name\":\"Read\",\"input\":{}}}\n\n"u8);
         tap.Write("event: content_block_stop\ndata: {\"type\":\"content_block_stop\",\"index\":0}\n\n"u8);
@@ -74,7 +74,7 @@ public sealed class ResponseTapTests
     public async Task A_body_over_the_bound_is_abandoned_and_reports_nothing()
     {
         var sink = new CollectingSink();
-        var tap = new ResponseTap(new ChatParser(sink), eventStream: false);
+        using var tap = new ResponseTap(new ChatParser(sink), eventStream: false);
         var chunk = new byte[1024 * 1024];
 
         tap.Write("""{"id":"c","usage":{"prompt_tokens":1,"completion_tokens":1},"pad":" """u8);
@@ -93,7 +93,7 @@ public sealed class ResponseTapTests
     public async Task A_body_is_parsed_once_complete()
     {
         var sink = new CollectingSink();
-        var tap = new ResponseTap(new ChatParser(sink), eventStream: false);
+        using var tap = new ResponseTap(new ChatParser(sink), eventStream: false);
         var body = """{"id":"c1","choices":[],"usage":{"prompt_tokens":10,"completion_tokens":2}}"""u8.ToArray();
 
         tap.Write(body.AsSpan(0, 20));

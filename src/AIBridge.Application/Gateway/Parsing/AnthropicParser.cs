@@ -15,9 +15,23 @@ public sealed class AnthropicParser(IResponseSink sink) : ResponseParser(sink)
     protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) => eventName switch
     {
         "ping" => false,
-        "content_block_delta" => _blocks.Values.Any(b => b.Type is "tool_use" or "thinking"),
+        "content_block_delta" => AnyBlockTakesDeltas(),
         _ => true,
     };
+
+    // A loop, not LINQ: this runs for every text delta, and Any would allocate an enumerator each time.
+    private bool AnyBlockTakesDeltas()
+    {
+        foreach (var block in _blocks.Values)
+        {
+            if (block.Type is "tool_use" or "thinking")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     protected override void OnEvent(string? eventName, JsonElement data)
     {

@@ -1,18 +1,18 @@
-using System.Buffers;
 using System.Diagnostics;
+using AIBridge.Application.Common.Buffers;
 
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
 /// The hand-off from the relay to the recording parser (bridge spec §8.1): the relay copies each chunk
-/// in and moves on. Chunks gather in one pooled buffer; once <see cref="WakeBytes"/> are waiting, or a
+/// in and moves on. Chunks gather in a pooled buffer; once <see cref="WakeBytes"/> are waiting, or a
 /// chunk arrives when the oldest has waited <see cref="WakeAfter"/> (a long, slow stream still records
 /// its tool calls as it goes), a pool thread parses them, and whatever is left is parsed when the
-/// response ends. Waking a parser for every
-/// chunk cost a thread-pool hop per event, on the cores the relay needs. Past <see cref="MaxBytes"/>
-/// waiting, parsing of this response is abandoned and the relay carries on: it never waits for the parser.
+/// response ends. Waking a parser for every chunk cost a thread-pool hop per event, on the cores the
+/// relay needs. Past <see cref="MaxBytes"/> waiting, parsing of this response is abandoned and the
+/// relay carries on: it never waits for the parser.
 /// </summary>
-public sealed class ResponseTap
+public sealed class ResponseTap : IDisposable
 {
     public const int MaxBytes = 8 * 1024 * 1024;
 
@@ -25,8 +25,9 @@ public sealed class ResponseTap
     private readonly Lock _gate = new();
     private readonly ResponseParser _parser;
     private readonly SseReader? _sse;
-    private byte[] _waiting = [];
-    private int _waitingLength;
+    // The relay appends to one buffer while the parser reads the other; they swap under the lock.
+    private PooledBuffer _waiting = new();
+    private PooledBuffer _parsed = new();
     private long _waitingSince;
     private Task _parsing = Task.CompletedTask;
     private bool _abandoned;
@@ -59,22 +60,21 @@ public sealed class ResponseTap
                 return;
             }
 
-            if ((long)_waitingLength + chunk.Length > MaxBytes)
+            if ((long)_waiting.Length + chunk.Length > MaxBytes)
             {
                 _abandoned = true;
-                Release(ref _waiting);
-                _waitingLength = 0;
+                _waiting.Dispose();
                 return;
             }
 
-            if (_waitingLength == 0)
+            if (_waiting.Length == 0)
             {
                 _waitingSince = Stopwatch.GetTimestamp();
             }
 
-            Append(chunk);
+            _waiting.Append(chunk);
             // A body that is not a stream is parsed whole, at the end.
-            if (_sse is not null && _parsing.IsCompleted && (_waitingLength >= WakeBytes || Stopwatch.GetElapsedTime(_waitingSince) >= WakeAfter))
+            if (_sse is not null && _parsing.IsCompleted && (_waiting.Length >= WakeBytes || Stopwatch.GetElapsedTime(_waitingSince) >= WakeAfter))
             {
                 _parsing = Task.Run(ParseWaiting);
             }
@@ -94,36 +94,31 @@ public sealed class ResponseTap
         if (_sse is not null)
         {
             ParseWaiting();
-            if (!Abandoned)
+        }
+
+        // Nothing writes any more: what is waiting can be read outside the lock.
+        if (!Abandoned)
+        {
+            if (_sse is not null)
             {
                 _sse.Complete();
-                _parser.Complete();
             }
-
-            return;
-        }
-
-        byte[] body;
-        int length;
-        lock (_gate)
-        {
-            if (_abandoned)
+            else
             {
-                return;
+                _parser.OnBody(_waiting.Written);
             }
 
-            (body, length) = (_waiting, _waitingLength);
-            (_waiting, _waitingLength) = ([], 0);
-        }
-
-        try
-        {
-            _parser.OnBody(body.AsSpan(0, length));
             _parser.Complete();
         }
-        finally
+    }
+
+    /// <summary>Returns the buffers to the pool; after <see cref="CompleteAsync"/>, which waits for the parser.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
         {
-            Release(ref body);
+            _waiting.Dispose();
+            _parsed.Dispose();
         }
     }
 
@@ -132,52 +127,24 @@ public sealed class ResponseTap
     {
         while (true)
         {
-            byte[] chunk;
-            int length;
             lock (_gate)
             {
-                if (_abandoned || _waitingLength == 0)
+                if (_abandoned || _waiting.Length == 0)
                 {
                     return;
                 }
 
-                (chunk, length) = (_waiting, _waitingLength);
-                (_waiting, _waitingLength) = ([], 0);
+                (_waiting, _parsed) = (_parsed, _waiting);
             }
 
             try
             {
-                _sse!.Feed(chunk.AsSpan(0, length));
+                _sse!.Feed(_parsed.Written);
             }
             finally
             {
-                Release(ref chunk);
+                _parsed.Clear();
             }
         }
-    }
-
-    private void Append(ReadOnlySpan<byte> chunk)
-    {
-        var needed = _waitingLength + chunk.Length;
-        if (needed > _waiting.Length)
-        {
-            var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Min(MaxBytes, _waiting.Length * 2)));
-            _waiting.AsSpan(0, _waitingLength).CopyTo(larger);
-            Release(ref _waiting);
-            _waiting = larger;
-        }
-
-        chunk.CopyTo(_waiting.AsSpan(_waitingLength));
-        _waitingLength = needed;
-    }
-
-    private static void Release(ref byte[] buffer)
-    {
-        if (buffer.Length > 0)
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        buffer = [];
     }
 }
