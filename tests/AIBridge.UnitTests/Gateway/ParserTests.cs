@@ -8,7 +8,7 @@ public sealed class ParserTests
     /// <summary>Feeds a stream one byte at a time: event boundaries must not depend on chunking.</summary>
     private static void Stream(ResponseParser parser, string sse)
     {
-        var reader = new SseReader((name, data) => parser.OnEvent(name, data.Span));
+        using var reader = new SseReader(parser.OnEvent);
         foreach (var b in Encoding.UTF8.GetBytes(sse))
         {
             reader.Feed([b]);

@@ -36,7 +36,7 @@ public sealed class ResponseTap : IDisposable
     public ResponseTap(ResponseParser parser, bool eventStream)
     {
         _parser = parser;
-        _sse = eventStream ? new SseReader((name, data) => _parser.OnEvent(name, data.Span)) : null;
+        _sse = eventStream ? new SseReader(_parser.OnEvent) : null;
     }
 
     /// <summary>True once parsing was given up because the parser fell too far behind (or the body was too large).</summary>
@@ -119,6 +119,7 @@ public sealed class ResponseTap : IDisposable
         {
             _waiting.Dispose();
             _parsed.Dispose();
+            _sse?.Dispose();
         }
     }
 

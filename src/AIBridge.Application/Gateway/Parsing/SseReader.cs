@@ -1,20 +1,24 @@
-using System.Buffers;
 using System.Text;
+using AIBridge.Application.Common.Buffers;
 
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
 /// Splits a server-sent event stream into events as bytes arrive, in any chunking (bridge spec §8.1):
 /// lines end in <c>\n</c> or <c>\r\n</c>; <c>event:</c> and <c>data:</c> fields; multi-line data joined
-/// with <c>\n</c>; comments ignored; a blank line dispatches the event.
+/// with <c>\n</c>; comments ignored; a blank line dispatches the event. Its buffers are pooled: one
+/// reader per streamed response.
 /// </summary>
-public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
+public sealed class SseReader(SseReader.EventHandler onEvent) : IDisposable
 {
-    private readonly ArrayBufferWriter<byte> _line = new();
-    private readonly ArrayBufferWriter<byte> _data = new();
+    private readonly PooledBuffer _line = new();
+    private readonly PooledBuffer _data = new();
     private string? _event;
     private string? _lastEvent;
     private bool _hasData;
+
+    /// <summary>One event: its name (null if none was given) and its data, valid only during the call.</summary>
+    public delegate void EventHandler(string? eventName, ReadOnlySpan<byte> data);
 
     public void Feed(ReadOnlySpan<byte> chunk)
     {
@@ -23,30 +27,30 @@ public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
             var newline = chunk.IndexOf((byte)'\n');
             if (newline < 0)
             {
-                _line.Write(chunk);
+                _line.Append(chunk);
                 return;
             }
 
-            _line.Write(chunk[..newline]);
+            _line.Append(chunk[..newline]);
             chunk = chunk[(newline + 1)..];
-            var line = _line.WrittenSpan;
+            var line = _line.Written;
             if (!line.IsEmpty && line[^1] == '\r')
             {
                 line = line[..^1];
             }
 
             OnLine(line);
-            _line.ResetWrittenCount();
+            _line.Clear();
         }
     }
 
     /// <summary>The stream ended: an event not yet closed by a blank line is dispatched anyway.</summary>
     public void Complete()
     {
-        if (_line.WrittenCount > 0)
+        if (_line.Length > 0)
         {
-            OnLine(_line.WrittenSpan);
-            _line.ResetWrittenCount();
+            OnLine(_line.Written);
+            _line.Clear();
         }
 
         Dispatch();
@@ -77,10 +81,10 @@ public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
         {
             if (_hasData)
             {
-                _data.Write("\n"u8);
+                _data.Append("\n"u8);
             }
 
-            _data.Write(value);
+            _data.Append(value);
             _hasData = true;
         }
         else if (field.SequenceEqual("event"u8))
@@ -96,11 +100,17 @@ public sealed class SseReader(Action<string?, ReadOnlyMemory<byte>> onEvent)
     {
         if (_hasData)
         {
-            onEvent(_event, _data.WrittenMemory);
+            onEvent(_event, _data.Written);
         }
 
         _event = null;
         _hasData = false;
-        _data.ResetWrittenCount();
+        _data.Clear();
+    }
+
+    public void Dispose()
+    {
+        _line.Dispose();
+        _data.Dispose();
     }
 }

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+
+namespace AIBridge.Infrastructure.Recording;
+
+/// <summary>
+/// A dedicated thread that runs the writer's batches one at a time, optionally at the lowest CPU
+/// priority. SQLite's work runs on the calling thread, so a batch run here stays here and is scheduled
+/// as this thread is, instead of on a pool thread that the relay needs.
+/// </summary>
+internal sealed class WriterThread : IDisposable
+{
+    private readonly BlockingCollection<(Func<Task> Work, TaskCompletionSource Done)> _work = new();
+    private readonly Thread _thread;
+
+    public WriterThread(string name, bool lowestPriority)
+    {
+        LowestPriority = lowestPriority;
+        _thread = new Thread(Run) { IsBackground = true, Name = name };
+        _thread.Start();
+    }
+
+    public bool LowestPriority { get; }
+
+    /// <summary>Runs <paramref name="work"/> on this thread; completes when it has.</summary>
+    public Task RunAsync(Func<Task> work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _work.Add((work, done));
+        return done.Task;
+    }
+
+    public void Dispose()
+    {
+        if (!_work.IsAddingCompleted)
+        {
+            _work.CompleteAdding();
+        }
+    }
+
+    private void Run()
+    {
+        if (LowestPriority)
+        {
+            LowerCurrentThread();
+        }
+
+        foreach (var (work, done) in _work.GetConsumingEnumerable())
+        {
+            try
+            {
+                // Blocking is the point: on SQLite the batch completes synchronously on this thread. Only
+                // a retry's backoff delay resumes elsewhere, and then at normal priority, which is harmless.
+                work().GetAwaiter().GetResult();
+                done.SetResult();
+            }
+            catch (Exception e)
+            {
+                done.SetException(e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Nice 19 on Linux, where the nice value belongs to the thread (<c>setpriority</c> with 0 names the
+    /// calling thread); the lowest thread priority elsewhere. Unprivileged Linux processes cannot raise it
+    /// again, hence a second thread at normal priority for catching up.
+    /// </summary>
+    private static void LowerCurrentThread()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _ = SetPriority(0, 0, 19);
+        }
+        else
+        {
+            Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+        }
+    }
+
+    // DllImport rather than LibraryImport: its arguments are plain ints, and the latter needs unsafe code.
+    [DllImport("libc", EntryPoint = "setpriority")]
+    private static extern int SetPriority(int which, int who, int priority);
+}
