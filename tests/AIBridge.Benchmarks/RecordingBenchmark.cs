@@ -62,6 +62,11 @@ public static class RecordingBenchmark
             services.Configure<RecordingOptions>(o => o.BatchSize = int.Parse(batchSizeOption, CultureInfo.InvariantCulture));
         }
 
+        if (Value("--catch-up-records") is { } catchUpOption)
+        {
+            services.Configure<RecordingOptions>(o => o.CatchUpRecords = int.Parse(catchUpOption, CultureInfo.InvariantCulture));
+        }
+
         await using var root = services.BuildServiceProvider();
         await using (var scope = root.CreateAsyncScope())
         {

@@ -23,6 +23,9 @@ public sealed partial class RecordWriter(
 {
     private readonly RecordingOptions _options = options.Value;
     private readonly CancellationTokenSource _abort = new();
+    private readonly (WriterThread Background, WriterThread CatchUp)? _threads = database.InProcess && options.Value.CatchUpRecords > 0
+        ? (new WriterThread("AIBridge recorder (background)", lowestPriority: true), new WriterThread("AIBridge recorder", lowestPriority: false))
+        : null;
     private Task _loop = Task.CompletedTask;
     private int _failing;
 
@@ -45,7 +48,12 @@ public sealed partial class RecordWriter(
         await _loop;
     }
 
-    public void Dispose() => _abort.Dispose();
+    public void Dispose()
+    {
+        _abort.Dispose();
+        _threads?.Background.Dispose();
+        _threads?.CatchUp.Dispose();
+    }
 
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -63,7 +71,7 @@ public sealed partial class RecordWriter(
             while (await reader.WaitToReadAsync(_abort.Token))
             {
                 await FillAsync(reader, batch);
-                await WriteWithRetryAsync(batch);
+                await WriteOnThreadAsync(batch);
                 foreach (var item in batch)
                 {
                     queue.Dequeued(item);
@@ -114,6 +122,18 @@ public sealed partial class RecordWriter(
             }
         }
     }
+
+    private Task WriteOnThreadAsync(List<RecordedItem> batch) =>
+        ThreadFor(queue.Count) is { } thread ? thread.RunAsync(() => WriteWithRetryAsync(batch)) : WriteWithRetryAsync(batch);
+
+    /// <summary>
+    /// With an in-process database, the background thread while the backlog is small and the catch-up
+    /// thread once <paramref name="queued"/> (which still counts the batch at hand) reaches
+    /// <see cref="RecordingOptions.CatchUpRecords"/>; none with a server database, which does its work
+    /// in its own processes.
+    /// </summary>
+    internal WriterThread? ThreadFor(long queued) =>
+        _threads is not { } threads ? null : queued >= _options.CatchUpRecords ? threads.CatchUp : threads.Background;
 
     private async Task WriteWithRetryAsync(IReadOnlyList<RecordedItem> batch)
     {

@@ -17,4 +17,7 @@ public sealed class RecorderDatabase(DatabaseProvider provider, string connectio
         : connectionString);
 
     public AIBridgeDbContext CreateContext() => _create();
+
+    /// <summary>The database engine runs in this process (SQLite): its work takes this process's cores.</summary>
+    public bool InProcess { get; } = provider == DatabaseProvider.Sqlite;
 }

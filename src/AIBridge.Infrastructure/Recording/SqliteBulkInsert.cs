@@ -1,7 +1,10 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Common;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace AIBridge.Infrastructure.Recording;
 
@@ -59,19 +62,15 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
             return Task.CompletedTask;
         }
 
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
-        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        command.Prepare();
+        using var statement = Prepare($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
         foreach (var row in rows)
         {
-            for (var i = 0; i < parameters.Length; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                parameters[i].Value = Stored(columns[i].Value(row));
+                Bind(statement, i + 1, columns[i].Value(row));
             }
 
-            command.ExecuteNonQuery();
+            Step(statement);
         }
 
         return Task.CompletedTask;
@@ -79,19 +78,13 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
 
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "UPDATE aibridge_interceptions SET ended_at = $ended, credential_hint = COALESCE($hint, credential_hint) WHERE id = $id AND ended_at IS NULL";
-        var id = command.Parameters.Add(new SqliteParameter("$id", null));
-        var ended = command.Parameters.Add(new SqliteParameter("$ended", null));
-        var hint = command.Parameters.Add(new SqliteParameter("$hint", null));
-        command.Prepare();
+        using var statement = Prepare("UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint) WHERE id = ?1 AND ended_at IS NULL");
         foreach (var end in ends)
         {
-            id.Value = Stored(end.InterceptionId);
-            ended.Value = Stored(end.EndedAt);
-            hint.Value = Stored(end.CredentialHint);
-            command.ExecuteNonQuery();
+            Bind(statement, 1, end.InterceptionId);
+            Bind(statement, 2, end.EndedAt);
+            Bind(statement, 3, end.CredentialHint);
+            Step(statement);
         }
 
         return Task.CompletedTask;
@@ -100,12 +93,83 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
     /// <summary>Every statement ran as it came.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private static object Stored(object? value) => value switch
+    /// <summary>
+    /// A statement of the connection's own handle: it runs in the connection's transaction, like a
+    /// command would, and its values are bound from stack buffers (the ADO.NET binder allocated a binder
+    /// and a byte array per value, about a quarter of the gateway's allocations under load).
+    /// </summary>
+    private sqlite3_stmt Prepare(string sql)
     {
-        null => DBNull.Value,
-        Guid id => id.ToString("D").ToUpperInvariant(),
-        DateTime time => Timestamp.Normalize(time).ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        bool flag => flag ? 1L : 0L,
-        _ => value,
-    };
+        var db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
+        return statement;
+    }
+
+    private void Step(sqlite3_stmt statement)
+    {
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE)
+        {
+            Check(rc, connection.Handle!);
+        }
+    }
+
+    private static void Check(int rc, sqlite3 db) => SqliteException.ThrowExceptionForRC(rc, db);
+
+    private static void Bind(sqlite3_stmt statement, int index, object? value)
+    {
+        switch (value)
+        {
+            case null:
+                raw.sqlite3_bind_null(statement, index);
+                break;
+            case Guid id:
+                Span<byte> guid = stackalloc byte[36];
+                id.TryFormat(guid, out _, "D");
+                Ascii.ToUpperInPlace(guid, out _);
+                raw.sqlite3_bind_text(statement, index, guid);
+                break;
+            case DateTime time:
+                Span<byte> stamp = stackalloc byte[32];
+                Timestamp.Normalize(time).TryFormat(stamp, out var length, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                raw.sqlite3_bind_text(statement, index, stamp[..length]);
+                break;
+            case bool flag:
+                raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
+                break;
+            case long number:
+                raw.sqlite3_bind_int64(statement, index, number);
+                break;
+            case int number:
+                raw.sqlite3_bind_int64(statement, index, number);
+                break;
+            case string text:
+                BindText(statement, index, text);
+                break;
+            default:
+                throw new NotSupportedException($"No SQLite form for {value.GetType()}");
+        }
+    }
+
+    private static void BindText(sqlite3_stmt statement, int index, string text)
+    {
+        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        var buffer = most <= 1024 ? stackalloc byte[most] : (rented = ArrayPool<byte>.Shared.Rent(most));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(text, buffer);
+
+            // SQLite copies the value (SQLITE_TRANSIENT), so the buffer may go back at once.
+            raw.sqlite3_bind_text(statement, index, buffer[..length]);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
 }

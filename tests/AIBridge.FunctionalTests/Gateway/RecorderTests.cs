@@ -32,6 +32,64 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
     }
 
     [Fact]
+    public async Task Every_value_form_is_stored_as_given_empty_null_long_and_unicode_text_alike()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var interception = InterceptionSeeder.New(Owner.Id, completed: false, client: "Claude Code");
+        interception.CredentialHint = "";
+        interception.Metadata = null;
+        var at = new DateTime(2026, 11, 29, 1, 2, 3, DateTimeKind.Utc).AddTicks(1234560);
+        var prompt = new UserPrompt
+        {
+            Id = Guid.NewGuid(), InterceptionId = interception.Id, ProviderResponseId = "", Metadata = null, CreatedAt = at,
+            Prompt = string.Concat(Enumerable.Repeat("Grüße, 世界 🌍 \"quoted\"\n", 400)),
+        };
+        var usage = new TokenUsage
+        {
+            Id = Guid.NewGuid(), InterceptionId = interception.Id, ProviderResponseId = "msg_1", InputTokens = long.MaxValue / 3,
+            OutputTokens = 0, CacheReadInputTokens = 7, CacheWriteInputTokens = 9, Metadata = "{}", CreatedAt = at,
+        };
+        var tool = new ToolUsage
+        {
+            Id = Guid.NewGuid(), InterceptionId = interception.Id, ProviderResponseId = "", ProviderToolCallId = "toolu_1", ProviderItemId = null,
+            ServerUrl = null, Tool = "Read", Input = "", Injected = true, InvocationError = null, Metadata = null, CreatedAt = at,
+        };
+        var thought = new ModelThought { Id = Guid.NewGuid(), InterceptionId = interception.Id, Content = "", Metadata = null, CreatedAt = at };
+
+        queue.Enqueue(new InterceptionStarted(interception, null));
+        queue.Enqueue(new UserPromptRecorded(prompt));
+        queue.Enqueue(new TokenUsageRecorded(usage));
+        queue.Enqueue(new ToolUsageRecorded(tool));
+        queue.Enqueue(new ModelThoughtRecorded(thought));
+        queue.Enqueue(new InterceptionEnded(interception.Id, at.AddSeconds(1), null));
+
+        var recorded = await RecordedAsync(interception.Id);
+        recorded.CredentialHint.Should().Be("", "an empty text is stored as empty, not as NULL");
+        recorded.Metadata.Should().BeNull();
+        recorded.Client.Should().Be("Claude Code");
+        recorded.EndedAt.Should().Be(at.AddSeconds(1));
+        recorded.UserPrompts.Should().ContainSingle().Which.Should().BeEquivalentTo(prompt);
+        recorded.TokenUsages.Should().ContainSingle().Which.Should().BeEquivalentTo(usage);
+        recorded.ToolUsages.Should().ContainSingle().Which.Should().BeEquivalentTo(tool);
+        recorded.ModelThoughts.Should().ContainSingle().Which.Should().BeEquivalentTo(thought);
+    }
+
+    [Fact]
+    public void Only_an_in_process_database_writes_on_the_writer_threads_and_a_backlog_goes_to_the_catch_up_one()
+    {
+        var writer = Fixture.Factory.Services.GetRequiredService<RecordWriter>();
+        var catchUp = Fixture.Factory.Services.GetRequiredService<IOptions<RecordingOptions>>().Value.CatchUpRecords;
+        if (Fixture.Provider != DatabaseProvider.Sqlite)
+        {
+            writer.ThreadFor(catchUp).Should().BeNull("a database server does the work in its own processes");
+            return;
+        }
+
+        writer.ThreadFor(catchUp - 1)!.LowestPriority.Should().BeTrue();
+        writer.ThreadFor(catchUp)!.LowestPriority.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task An_end_applies_once_and_only_to_an_open_interception()
     {
         var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
@@ -213,5 +271,61 @@ public sealed class RecordQueueBoundTests
         }
 
         queue.Count.Should().Be(0);
+    }
+}
+
+public sealed class WriterThreadTests
+{
+    [Fact]
+    public async Task Work_runs_on_the_thread_itself_and_the_background_one_at_the_lowest_priority()
+    {
+        using var background = new WriterThread("test background", lowestPriority: true);
+        using var normal = new WriterThread("test catch-up", lowestPriority: false);
+
+        var (backgroundName, backgroundNice) = await RunAsync(background);
+        var (normalName, normalNice) = await RunAsync(normal);
+
+        backgroundName.Should().Be("test background");
+        normalName.Should().Be("test catch-up");
+        if (OperatingSystem.IsLinux())
+        {
+            backgroundNice.Should().Be(19);
+            normalNice.Should().Be(NiceOf("self"), "the catch-up thread keeps the process's priority");
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_batch_fails_its_task_and_the_thread_goes_on()
+    {
+        using var thread = new WriterThread("test", lowestPriority: true);
+
+        var failing = () => thread.RunAsync(() => throw new InvalidOperationException("boom"));
+        await failing.Should().ThrowAsync<InvalidOperationException>().WithMessage("boom");
+        var ran = false;
+        await thread.RunAsync(() =>
+        {
+            ran = true;
+            return Task.CompletedTask;
+        });
+        ran.Should().BeTrue();
+    }
+
+    private static async Task<(string? Name, int Nice)> RunAsync(WriterThread thread)
+    {
+        (string? Name, int Nice) seen = default;
+        await thread.RunAsync(() =>
+        {
+            seen = (Thread.CurrentThread.Name, OperatingSystem.IsLinux() ? NiceOf("thread-self") : 0);
+            return Task.CompletedTask;
+        });
+        return seen;
+    }
+
+    /// <summary>Field 19 of <c>/proc/…/stat</c>, counted after the command's closing parenthesis.</summary>
+    private static int NiceOf(string which)
+    {
+        var stat = File.ReadAllText($"/proc/{which}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

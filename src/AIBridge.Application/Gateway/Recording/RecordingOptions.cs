@@ -25,6 +25,13 @@ public sealed class RecordingOptions
 
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
+    /// <summary>
+    /// With an in-process database (SQLite), batches are written at the lowest CPU priority while fewer
+    /// records than this are queued, so that recording takes only cores the relay leaves idle; from this
+    /// backlog on, at normal priority until it is drained. 0 writes every batch at normal priority.
+    /// </summary>
+    public int CatchUpRecords { get; set; } = 10_000;
+
     public TimeSpan RetryInitialDelay { get; set; } = TimeSpan.FromMilliseconds(100);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(5);
