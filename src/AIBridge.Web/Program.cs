@@ -32,8 +32,10 @@ if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
 // API endpoints authenticate through their authorization policy (see AddWebServices), so the
 // gateway's routes never pay for the API's token check (they have their own, cached).
 app.UseExceptionHandler();
-app.UseOpenApi();
-app.UseSwaggerUi();
+
+// Only the document and its UI live under /swagger: the API's and the gateway's requests skip NSwag's
+// three middlewares, which cut a substring of every path (G1: about 2 % of the gateway's allocations).
+app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.UseOpenApi().UseSwaggerUi());
 app.UseAuthorization();
 
 app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -166,7 +166,7 @@ public sealed partial class GatewayHandler(
         {
             context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();
             using var upstreamRequest = UpstreamRequest.Bridged(context, provider, upstreamPath, body, credential);
-            using var upstream = await SendAsync(context, provider, upstreamRequest, GatewayError.Unreachable(provider.Name));
+            using var upstream = await SendAsync(context, provider, upstreamRequest, passthrough: false);
             if (upstream is null)
             {
                 status = context.Response.StatusCode;
@@ -224,7 +224,7 @@ public sealed partial class GatewayHandler(
         }
 
         using var upstreamRequest = UpstreamRequest.Passthrough(context, provider, upstreamPath, byok);
-        using var upstream = await SendAsync(context, provider, upstreamRequest, GatewayError.ProxyError());
+        using var upstream = await SendAsync(context, provider, upstreamRequest, passthrough: true);
         if (upstream is not null)
         {
             await ResponseRelay.StartAsync(context, upstream);
@@ -233,7 +233,7 @@ public sealed partial class GatewayHandler(
     }
 
     /// <summary>Sends upstream and returns at the response headers; answers 502/504 itself (and returns null) when there are none.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, ProviderInstance provider, HttpRequestMessage request, GatewayError unreachable)
+    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, ProviderInstance provider, HttpRequestMessage request, bool passthrough)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Upstream.ResponseTimeout);
@@ -257,7 +257,7 @@ public sealed partial class GatewayHandler(
         catch (HttpRequestException e)
         {
             LogUnreachable(logger, e, provider.Name);
-            await context.WriteAsync(unreachable, provider.Type);
+            await context.WriteAsync(passthrough ? GatewayError.ProxyError() : GatewayError.Unreachable(provider.Name), provider.Type);
         }
 
         return null;

@@ -1,4 +1,5 @@
 using AIBridge.Application.Gateway.Providers;
+using System.Runtime.CompilerServices;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Application.Gateway.Credentials;
@@ -11,6 +12,9 @@ namespace AIBridge.Application.Gateway.Credentials;
 /// <param name="KeyLength">Length of the key in code points, for logs.</param>
 public sealed record UpstreamCredential(string? HeaderName, string? HeaderValue, string Kind, string Hint, int KeyLength)
 {
+    /// <summary>The central key's credential never changes for a provider: masked once, not per request.</summary>
+    private static readonly ConditionalWeakTable<ProviderInstance, UpstreamCredential> CentralizedByProvider = new();
+
     /// <summary>
     /// Chooses the credential from what the client sent after its AIBridge token was identified.
     /// In BYOK mode <paramref name="clientAuthorization"/>/<paramref name="clientApiKey"/> are the user's provider key.
@@ -30,6 +34,11 @@ public sealed record UpstreamCredential(string? HeaderName, string? HeaderValue,
             }
         }
 
+        return CentralizedByProvider.GetValue(provider, Centralized);
+    }
+
+    private static UpstreamCredential Centralized(ProviderInstance provider)
+    {
         var key = provider.ApiKey;
         var hint = KeyMask.Mask(key);
         if (string.IsNullOrEmpty(key))

@@ -11,6 +11,17 @@ namespace AIBridge.Application.Gateway.Parsing;
 /// </summary>
 public sealed class SseReader(SseReader.EventHandler onEvent) : IDisposable
 {
+    /// <summary>The providers' event names (Anthropic Messages, OpenAI Responses), each allocated once.</summary>
+    private static readonly string[] KnownNames =
+    [
+        "message_start", "content_block_start", "content_block_delta", "content_block_stop", "message_delta", "message_stop", "ping", "error",
+        "response.created", "response.in_progress", "response.output_item.added", "response.output_item.done", "response.content_part.added",
+        "response.content_part.done", "response.output_text.delta", "response.output_text.done", "response.function_call_arguments.delta",
+        "response.function_call_arguments.done", "response.reasoning_summary_part.added", "response.reasoning_summary_part.done",
+        "response.reasoning_summary_text.delta", "response.reasoning_summary_text.done", "response.completed", "response.incomplete",
+        "response.failed",
+    ];
+
     private readonly PooledBuffer _line = new();
     private readonly PooledBuffer _data = new();
     private string? _event;
@@ -89,11 +100,24 @@ public sealed class SseReader(SseReader.EventHandler onEvent) : IDisposable
         }
         else if (field.SequenceEqual("event"u8))
         {
-            // Streams repeat a few names: reuse the last one rather than allocate it again.
+            // Streams repeat a few names: reuse the last one or a known one rather than allocate it again.
             _event = _lastEvent is not null && Ascii.Equals(value, _lastEvent)
                 ? _lastEvent
-                : _lastEvent = Encoding.UTF8.GetString(value);
+                : _lastEvent = Known(value) ?? Encoding.UTF8.GetString(value);
         }
+    }
+
+    private static string? Known(ReadOnlySpan<byte> name)
+    {
+        foreach (var known in KnownNames)
+        {
+            if (Ascii.Equals(name, known))
+            {
+                return known;
+            }
+        }
+
+        return null;
     }
 
     private void Dispatch()
