@@ -11,13 +11,11 @@ namespace AIBridge.Infrastructure.Recording;
 internal sealed class WriterThread : IDisposable
 {
     private readonly BlockingCollection<(Func<Task> Work, TaskCompletionSource Done)> _work = new();
-    private readonly Thread _thread;
 
     public WriterThread(string name, bool lowestPriority)
     {
         LowestPriority = lowestPriority;
-        _thread = new Thread(Run) { IsBackground = true, Name = name };
-        _thread.Start();
+        new Thread(Run) { IsBackground = true, Name = name }.Start();
     }
 
     public bool LowestPriority { get; }
@@ -64,17 +62,25 @@ internal sealed class WriterThread : IDisposable
     /// <summary>
     /// Nice 19 on Linux, where the nice value belongs to the thread (<c>setpriority</c> with 0 names the
     /// calling thread); the lowest thread priority elsewhere. Unprivileged Linux processes cannot raise it
-    /// again, hence a second thread at normal priority for catching up.
+    /// again, hence a second thread at normal priority for catching up. Best effort: where the platform
+    /// refuses (no such library, no permission), the thread writes at normal priority rather than not at all.
     /// </summary>
     private static void LowerCurrentThread()
     {
-        if (OperatingSystem.IsLinux())
+        try
         {
-            _ = SetPriority(0, 0, 19);
+            if (OperatingSystem.IsLinux())
+            {
+                _ = SetPriority(0, 0, 19);
+            }
+            else
+            {
+                Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+            }
         }
-        else
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException or PlatformNotSupportedException or ThreadStateException)
         {
-            Thread.CurrentThread.Priority = ThreadPriority.Lowest;
+            // Normal priority, as the summary says.
         }
     }
 

@@ -90,6 +90,23 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
     }
 
     [Fact]
+    public async Task A_row_refused_at_insert_is_isolated_like_one_refused_at_commit()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var interception = InterceptionSeeder.New(Owner.Id, completed: false);
+        var refused = new ToolUsage { Id = Guid.NewGuid(), InterceptionId = interception.Id, Tool = null!, Input = "{}", CreatedAt = DateTime.UtcNow };
+        var kept = new ToolUsage { Id = Guid.NewGuid(), InterceptionId = interception.Id, Tool = "ok", Input = "{}", CreatedAt = DateTime.UtcNow };
+
+        queue.Enqueue(new InterceptionStarted(interception, null));
+        queue.Enqueue(new ToolUsageRecorded(refused));
+        queue.Enqueue(new ToolUsageRecorded(kept));
+        queue.Enqueue(new InterceptionEnded(interception.Id, DateTime.UtcNow, null));
+
+        var recorded = await RecordedAsync(interception.Id);
+        recorded.ToolUsages.Select(t => t.Tool).Should().Equal("ok");
+    }
+
+    [Fact]
     public async Task An_end_applies_once_and_only_to_an_open_interception()
     {
         var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
