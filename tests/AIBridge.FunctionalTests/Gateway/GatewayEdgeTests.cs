@@ -106,6 +106,37 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
     }
 
     [Fact]
+    public async Task A_passthrough_body_declared_over_the_limit_is_413_before_anything_goes_upstream()
+    {
+        var huge = "{\"model\":\"m\",\"pad\":\"" + new string('x', 1024 * 1024) + "\"}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway("anthropic/v1/messages/count_tokens")) { Content = Json(huge) };
+        request.Headers.ExpectContinue = true;
+
+        using var response = await Client().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Be(
+            """{"type":"error","error":{"type":"request_too_large","message":"request body exceeds 1048576 bytes"}}""");
+        Upstream.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_chunked_passthrough_body_that_grows_over_the_limit_is_413_in_the_providers_format()
+    {
+        // No declared length: the limit trips while the body is being forwarded upstream.
+        var huge = Encoding.UTF8.GetBytes("{\"model\":\"m\",\"pad\":\"" + new string('x', 2 * 1024 * 1024) + "\"}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Gateway("anthropic/v1/messages/count_tokens")) { Content = new StreamContent(new MemoryStream(huge)) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await Client().SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
+        (await response.Content.ReadAsStringAsync()).Should().Be(
+            """{"type":"error","error":{"type":"request_too_large","message":"request body exceeds 1048576 bytes"}}""");
+    }
+
+    [Fact]
     public async Task A_chunked_body_of_unknown_length_is_read_whole()
     {
         Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
