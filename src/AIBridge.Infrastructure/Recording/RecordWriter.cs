@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Interceptions;
@@ -27,7 +28,6 @@ public sealed partial class RecordWriter(
         ? (new WriterThread("AIBridge recorder (background)", lowestPriority: true), new WriterThread("AIBridge recorder", lowestPriority: false))
         : null;
     private Task _loop = Task.CompletedTask;
-    private int _failing;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -66,12 +66,14 @@ public sealed partial class RecordWriter(
     private async Task RunAsync(ChannelReader<RecordedItem> reader)
     {
         var batch = new List<RecordedItem>(_options.BatchSize);
+        // Each writer's own: one writer's recovery must not announce another's while it still fails.
+        var failing = new StrongBox<bool>();
         try
         {
             while (await reader.WaitToReadAsync(_abort.Token))
             {
                 await FillAsync(reader, batch);
-                await WriteOnThreadAsync(batch);
+                await WriteOnThreadAsync(batch, failing);
                 foreach (var item in batch)
                 {
                     queue.Dequeued(item);
@@ -123,8 +125,8 @@ public sealed partial class RecordWriter(
         }
     }
 
-    private Task WriteOnThreadAsync(List<RecordedItem> batch) =>
-        ThreadFor(queue.Count) is { } thread ? thread.RunAsync(() => WriteWithRetryAsync(batch)) : WriteWithRetryAsync(batch);
+    private Task WriteOnThreadAsync(List<RecordedItem> batch, StrongBox<bool> failing) =>
+        ThreadFor(queue.Count) is { } thread ? thread.RunAsync(() => WriteWithRetryAsync(batch, failing)) : WriteWithRetryAsync(batch, failing);
 
     /// <summary>
     /// With an in-process database, the background thread while the backlog is small and the catch-up
@@ -135,7 +137,7 @@ public sealed partial class RecordWriter(
     internal WriterThread? ThreadFor(long queued) =>
         _threads is not { } threads ? null : queued >= _options.CatchUpRecords ? threads.CatchUp : threads.Background;
 
-    private async Task WriteWithRetryAsync(IReadOnlyList<RecordedItem> batch)
+    private async Task WriteWithRetryAsync(IReadOnlyList<RecordedItem> batch, StrongBox<bool> failing)
     {
         var delay = _options.RetryInitialDelay;
         while (true)
@@ -150,8 +152,9 @@ public sealed partial class RecordWriter(
                     queue.Metrics.Written.Add(1, RecordQueue.Tags(item));
                 }
 
-                if (Interlocked.Exchange(ref _failing, 0) == 1)
+                if (failing.Value)
                 {
+                    failing.Value = false;
                     LogRecovered(logger);
                 }
 
@@ -168,14 +171,15 @@ public sealed partial class RecordWriter(
 
                 // Isolate the bad records; the rest are written.
                 var half = batch.Count / 2;
-                await WriteWithRetryAsync(batch.Take(half).ToList());
-                await WriteWithRetryAsync(batch.Skip(half).ToList());
+                await WriteWithRetryAsync(batch.Take(half).ToList(), failing);
+                await WriteWithRetryAsync(batch.Skip(half).ToList(), failing);
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !_abort.IsCancellationRequested)
             {
-                if (Interlocked.Exchange(ref _failing, 1) == 0)
+                if (!failing.Value)
                 {
+                    failing.Value = true;
                     LogFailing(logger, e, batch.Count);
                 }
 
