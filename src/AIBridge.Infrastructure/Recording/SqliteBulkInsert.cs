@@ -141,9 +141,6 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
             case long number:
                 raw.sqlite3_bind_int64(statement, index, number);
                 break;
-            case int number:
-                raw.sqlite3_bind_int64(statement, index, number);
-                break;
             case string text:
                 BindText(statement, index, text);
                 break;
