@@ -1,5 +1,6 @@
 using AIBridge.Application.ApiKeys;
 using AIBridge.Application.Audit;
+using AIBridge.Application.Audit.Retention;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Users;
@@ -7,6 +8,7 @@ using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Repositories;
 using AIBridge.Infrastructure.Recording;
+using AIBridge.Infrastructure.Retention;
 using AIBridge.Infrastructure.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -55,6 +57,23 @@ public static class DependencyInjection
         services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
         services.AddSingleton<RecordWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordWriter>());
+
+        services.AddSingleton(RetentionSettings(configuration));
+        services.AddScoped<IInterceptionRetentionStore, InterceptionRetentionStore>();
+        services.AddScoped<RetentionSweep>();
+        services.AddHostedService<RetentionJob>();
         return services;
+    }
+
+    private static RetentionOptions RetentionSettings(IConfiguration configuration)
+    {
+        var options = configuration.GetSection("AIBridge").Get<RetentionOptions>() ?? new RetentionOptions();
+        if (options.RetentionDays < 0)
+        {
+            throw new InvalidOperationException(
+                $"AIBridge:RetentionDays is {options.RetentionDays}: use a number of days, or 0 to keep every interception.");
+        }
+
+        return options;
     }
 }

@@ -68,6 +68,8 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         env["AIBridge__Providers__openai__ApiKey"] = "sk-openai-bench-central-key";
         // Two log lines per interception at Information go to the console; production would ship JSON logs.
         env["Logging__LogLevel__Default"] = "Warning";
+        // Q1's data is dated 2025: the retention job's start-up sweep would delete it.
+        env["AIBridge__RetentionDays"] = "0";
         foreach (var setting in environment ?? [])
         {
             var (name, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);

@@ -31,6 +31,9 @@ public sealed class AIBridgeFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:AIBridge", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // The seeded timelines are dated 2025: a retention sweep at start-up would delete them.
+        builder.UseSetting("AIBridge:RetentionDays", "0");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
