@@ -2,6 +2,7 @@ using System.Net;
 using AIBridge.Infrastructure.Persistence.Providers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
 
@@ -26,8 +27,16 @@ public sealed class AIBridgeFactory : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
+    /// <summary>A provider that also receives the host's logs (at the levels configured, Warning by default).</summary>
+    public ILoggerProvider? Logs { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (Logs is { } logs)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("ConnectionStrings:AIBridge", connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

@@ -22,6 +22,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
     /// <summary>The fake provider both configured providers (<c>anthropic</c>, <c>openai</c>) point at.</summary>
     public FakeUpstream Upstream { get; } = new();
 
+    /// <summary>The host's log lines at Warning and above, for tests of what operators are told.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     public const string AnthropicKey = "sk-ant-central-test-key-0001";
     public const string OpenAIKey = "sk-openai-central-test-key-0002";
 
@@ -42,7 +45,10 @@ public abstract class DatabaseFixture : IAsyncLifetime
             ("AIBridge:MaxRequestBodyBytes", "1048576"),
             ("AIBridge:Upstream:ResponseTimeout", "00:00:02"),
             ("AIBridge:Upstream:IdleTimeout", "00:00:02"),
-            ("AIBridge:Recording:MaxBatchDelay", "00:00:00.005"));
+            ("AIBridge:Recording:MaxBatchDelay", "00:00:00.005"))
+        {
+            Logs = Logs,
+        };
         Factory.StartServer(); // applies the migrations
 
         await using var connection = await OpenConnectionAsync();
