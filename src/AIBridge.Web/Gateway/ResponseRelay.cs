@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Diagnostics;
 using AIBridge.Application.Gateway.Parsing;
+using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Primitives;
 
 namespace AIBridge.Web.Gateway;
 
@@ -32,13 +34,8 @@ public static class ResponseRelay
         var response = context.Response;
         var eventStream = IsEventStream(upstream);
         response.StatusCode = (int)upstream.StatusCode;
-        foreach (var header in upstream.Headers.Concat(upstream.Content.Headers))
-        {
-            if (ForwardedHeaders.IsReturned(header.Key, eventStream))
-            {
-                response.Headers[header.Key] = header.Value.ToArray();
-            }
-        }
+        Copy(upstream.Headers.NonValidated, response.Headers, eventStream);
+        Copy(upstream.Content.Headers.NonValidated, response.Headers, eventStream);
 
         if (eventStream)
         {
@@ -52,6 +49,21 @@ public static class ResponseRelay
 
         context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         await response.StartAsync(context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Values as received: enumerating the typed collections would parse every value (dates, for one)
+    /// only to print it again.
+    /// </summary>
+    private static void Copy(HttpHeadersNonValidated from, IHeaderDictionary to, bool eventStream)
+    {
+        foreach (var (name, values) in from)
+        {
+            if (ForwardedHeaders.IsReturned(name, eventStream))
+            {
+                to[name] = values.Count == 1 ? new StringValues(values.ToString()) : new StringValues([.. values]);
+            }
+        }
     }
 
     /// <summary>

@@ -35,6 +35,27 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
     private const string Hello = """{"model":"m","messages":[{"role":"user","content":"hi"}]}""";
 
     [Fact]
+    public async Task Response_headers_are_relayed_as_received_repeated_ones_apart_and_odd_values_untouched()
+    {
+        Upstream.Respond(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.Headers.Append("x-multi", "a");
+            context.Response.Headers.Append("x-multi", "b, c");
+            context.Response.Headers["Retry-After"] = "soon"; // neither a date nor seconds: HttpClient's parser refuses it
+            context.Response.Headers["Expires"] = "0";
+            await context.Response.WriteAsync("{}");
+        });
+
+        using var response = await Client().PostAsync(Gateway("anthropic/v1/messages"), Json(Hello));
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.Headers.NonValidated["x-multi"].Should().Equal("a", "b, c");
+        response.Headers.NonValidated["Retry-After"].ToString().Should().Be("soon");
+        response.Content.Headers.NonValidated["Expires"].ToString().Should().Be("0");
+    }
+
+    [Fact]
     public async Task Authentication_failures_are_401_in_the_providers_format()
     {
         using var none = await Api.Anonymous().PostAsync(Gateway("anthropic/v1/messages"), Json(Hello));
