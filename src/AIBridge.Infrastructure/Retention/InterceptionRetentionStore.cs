@@ -9,8 +9,26 @@ namespace AIBridge.Infrastructure.Retention;
 /// One statement per batch; the child rows go by the foreign keys' cascade, and the session roll-ups
 /// follow through their delete triggers (ADR 0012).
 /// </summary>
+/// <remarks>
+/// The recorder writes the same roll-up rows at the same time: a batch that loses a deadlock or times
+/// out on a lock is tried again shortly rather than ending the day's sweep.
+/// </remarks>
 internal sealed class InterceptionRetentionStore(AIBridgeDbContext db) : IInterceptionRetentionStore
 {
-    public Task<int> DeleteStartedBeforeAsync(DateTime cutoff, int limit, CancellationToken cancellationToken) =>
-        RetentionQueries.Expired(db, cutoff, limit).ExecuteDeleteAsync(cancellationToken);
+    public const int Attempts = 5;
+
+    public async Task<int> DeleteStartedBeforeAsync(DateTime cutoff, int limit, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RetentionQueries.Expired(db, cutoff, limit).ExecuteDeleteAsync(cancellationToken);
+            }
+            catch (Exception e) when (attempt < Attempts && e is not OperationCanceledException && !DatabaseErrors.IsPermanent(e))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
+            }
+        }
+    }
 }
