@@ -1,5 +1,4 @@
 using AIBridge.Application.Audit.Retention;
-using AIBridge.Domain.Users;
 using AIBridge.FunctionalTests.Infrastructure;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore;
@@ -10,19 +9,21 @@ namespace AIBridge.FunctionalTests.Audit;
 /// <summary>The retention job (read-api spec §5.7): interceptions started before now − RetentionDays go, with everything hanging off them.</summary>
 public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
+    private InterceptionSeeder Seeder => new(Fixture);
+
     /// <summary>One day after minute 100 of the seeded timeline: with one day of retention, the cutoff is minute 100.</summary>
     private static readonly DateTimeOffset Now = new(InterceptionSeeder.At(100).AddDays(1));
 
     [Fact]
     public async Task Deletes_what_started_before_the_cutoff_in_batches_with_its_rows_and_its_share_of_sessions()
     {
-        var user = await AddUserAsync("alice");
+        var user = await Seeder.AddUserAsync("alice");
         var expired = InterceptionSeeder.New(user, minute: 0).WithPrompt("old").WithTokens(10, 5).WithTool("Read").WithThought("hmm");
         var expiredInShared = InterceptionSeeder.New(user, minute: 10, clientSessionId: "s-1").WithPrompt("old, shared session");
         var expiredInFlight = InterceptionSeeder.New(user, minute: 20, completed: false);
         var kept = InterceptionSeeder.New(user, minute: 100.5).WithPrompt("new").WithTokens(20, 7);
         var keptInShared = InterceptionSeeder.New(user, minute: 300, clientSessionId: "s-1");
-        await new InterceptionSeeder(Fixture).SaveAsync(expired, expiredInShared, expiredInFlight, kept, keptInShared);
+        await Seeder.SaveAsync(expired, expiredInShared, expiredInFlight, kept, keptInShared);
 
         var deleted = await SweepAsync(retentionDays: 1, batchSize: 2);
 
@@ -49,8 +50,8 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
     [Fact]
     public async Task Keeps_everything_when_retention_is_off()
     {
-        var user = await AddUserAsync("bob");
-        await new InterceptionSeeder(Fixture).SaveAsync(InterceptionSeeder.New(user, minute: 0), InterceptionSeeder.New(user, minute: 1, completed: false));
+        var user = await Seeder.AddUserAsync("bob");
+        await Seeder.SaveAsync(InterceptionSeeder.New(user, minute: 0), InterceptionSeeder.New(user, minute: 1, completed: false));
 
         (await SweepAsync(retentionDays: 0, batchSize: 1)).Should().Be(0);
 
@@ -61,12 +62,12 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
     [Fact]
     public async Task The_job_sweeps_once_the_host_has_started()
     {
-        var user = await AddUserAsync("carol");
+        var user = await Seeder.AddUserAsync("carol");
         var old = InterceptionSeeder.New(user, minute: 0).WithPrompt("2025");
         var fresh = InterceptionSeeder.New(user);
         fresh.StartedAt = DateTime.UtcNow.AddDays(-29);
         fresh.EndedAt = fresh.StartedAt.AddSeconds(1);
-        await new InterceptionSeeder(Fixture).SaveAsync(old, fresh);
+        await Seeder.SaveAsync(old, fresh);
 
         await using var host = new AIBridgeFactory(Fixture.Provider, Fixture.ConnectionString, ("AIBridge:RetentionDays", "30"));
         host.StartServer();
@@ -94,14 +95,6 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
         return await sweep.RunAsync(CancellationToken.None, batchSize);
     }
 
-    private async Task<Guid> AddUserAsync(string name)
-    {
-        await using var db = Fixture.CreateDbContext();
-        var user = User.Create(name, name + "@example.com", "", "hash", [], DateTime.UtcNow);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
@@ -122,13 +115,8 @@ public sealed class RetentionLockTests_Sqlite(SqliteFixture fixture) : DatabaseT
     [Fact]
     public async Task A_batch_that_times_out_on_the_write_lock_is_tried_again()
     {
-        await using (var seed = Fixture.CreateDbContext())
-        {
-            var user = User.Create("dave", "dave@example.com", "", "hash", [], DateTime.UtcNow);
-            seed.Users.Add(user);
-            seed.Interceptions.Add(InterceptionSeeder.New(user.Id, minute: 0));
-            await seed.SaveChangesAsync();
-        }
+        var seeder = new InterceptionSeeder(Fixture);
+        await seeder.SaveAsync(InterceptionSeeder.New(await seeder.AddUserAsync("dave"), minute: 0));
 
         await using var holder = new Microsoft.Data.Sqlite.SqliteConnection(Fixture.ConnectionString);
         await holder.OpenAsync();

@@ -1,4 +1,5 @@
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Users;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
 
@@ -43,6 +44,16 @@ public sealed class InterceptionSeeder(DatabaseFixture fixture)
             StartedAt = At(minute),
             EndedAt = completed ? At(minute + 1) : null,
         };
+    }
+
+    /// <summary>A user to be the initiator, straight in the database (no API, no token).</summary>
+    public async Task<Guid> AddUserAsync(string name)
+    {
+        await using var db = fixture.CreateDbContext();
+        var user = User.Create(name, name + "@example.com", "", "hash", [], DateTime.UtcNow);
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
     }
 
     public async Task SaveAsync(params Interception[] interceptions)

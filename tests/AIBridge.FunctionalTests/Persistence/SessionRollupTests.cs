@@ -1,5 +1,4 @@
 using AIBridge.Domain.Interceptions;
-using AIBridge.Domain.Users;
 using AIBridge.FunctionalTests.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Rollups;
@@ -15,6 +14,8 @@ namespace AIBridge.FunctionalTests.Persistence;
 /// </summary>
 public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest(fixture)
 {
+    private InterceptionSeeder Seeder => new(Fixture);
+
     private static readonly string[] Providers = ["anthropic", "openai"];
     private static readonly string[] Models = ["claude-4", "gpt-5", "claude-4-haiku"];
     private static readonly string?[] Clients = [null, "Unknown", "Claude Code", "Codex"];
@@ -24,7 +25,7 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
     public async Task Match_their_definition_after_every_kind_of_write()
     {
         var random = new Random(20261128);
-        Guid[] users = [await AddUserAsync("alice"), await AddUserAsync("bob")];
+        Guid[] users = [await Seeder.AddUserAsync("alice"), await Seeder.AddUserAsync("bob")];
 
         for (var step = 0; step < 120; step++)
         {
@@ -100,7 +101,7 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
     [Fact]
     public async Task Are_not_touched_by_in_flight_interceptions()
     {
-        var user = await AddUserAsync("carol");
+        var user = await Seeder.AddUserAsync("carol");
         await using var db = Fixture.CreateDbContext();
         db.Interceptions.Add(InterceptionSeeder.New(user, completed: false).WithPrompt("still running"));
         await db.SaveChangesAsync();
@@ -110,14 +111,6 @@ public abstract class SessionRollupTests(DatabaseFixture fixture) : DatabaseTest
 
     private static T Pick<T>(Random random, T[] values) => values[random.Next(values.Length)];
 
-    private async Task<Guid> AddUserAsync(string name)
-    {
-        await using var db = Fixture.CreateDbContext();
-        var user = User.Create(name, name + "@example.com", "", "hash", [], DateTime.UtcNow);
-        db.Users.Add(user);
-        await db.SaveChangesAsync();
-        return user.Id;
-    }
 
     private static async Task<List<RollupRow>> StoredAsync(AIBridgeDbContext db) =>
         (await db.SessionRollups.AsNoTracking().ToListAsync())
