@@ -1,0 +1,62 @@
+using System.Data.Common;
+using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Providers;
+using AIBridge.Infrastructure.Persistence.Queries;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace AIBridge.FunctionalTests.Persistence;
+
+/// <summary>
+/// The set-based writes (<c>ExecuteDelete</c>) translated on every provider, SQL Server included, with no
+/// server: the connection is never opened and the statement never sent, only captured.
+/// </summary>
+public sealed class BulkStatementTranslationTests
+{
+    [Theory]
+    [MemberData(nameof(MigrationDriftTests.Providers), MemberType = typeof(MigrationDriftTests))]
+    public async Task The_retention_delete_removes_the_oldest_expired_batch_in_one_statement(DatabaseProvider provider)
+    {
+        var captured = new CapturedCommands();
+        await using var db = OfflineContext(provider, captured);
+
+        await RetentionQueries.Expired(db, new DateTime(2025, 1, 1, 0, 0, 0, DateTimeKind.Utc), 1000).ExecuteDeleteAsync();
+
+        var sql = captured.Texts.Should().ContainSingle().Subject;
+        sql.Should().StartWith("DELETE FROM").And.Contain("ORDER BY").And.Contain("started_at")
+            .And.Contain(provider == DatabaseProvider.SqlServer ? "TOP(" : "LIMIT");
+        if (Environment.GetEnvironmentVariable("AIBRIDGE_DUMP_SQL") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{provider}.RetentionQueries.Expired.delete.sql"), sql);
+        }
+    }
+
+    private static AIBridgeDbContext OfflineContext(DatabaseProvider provider, params IInterceptor[] interceptors)
+    {
+        var type = DatabaseOptions.ContextType(provider);
+        var builder = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
+        DatabaseOptions.Configure(builder, provider, MigrationDriftTests.OfflineConnectionString(provider));
+        builder.AddInterceptors([new NeverOpened(), .. interceptors]);
+        return (AIBridgeDbContext)Activator.CreateInstance(type, builder.Options)!;
+    }
+
+    private sealed class NeverOpened : DbConnectionInterceptor
+    {
+        public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+            DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(InterceptionResult.Suppress());
+    }
+
+    private sealed class CapturedCommands : DbCommandInterceptor
+    {
+        public List<string> Texts { get; } = [];
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Texts.Add(command.CommandText);
+            return ValueTask.FromResult(InterceptionResult<int>.SuppressWithResult(0));
+        }
+    }
+}
