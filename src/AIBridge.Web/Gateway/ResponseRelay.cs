@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Diagnostics;
-using AIBridge.Application.Gateway.Parsing;
 using System.Net.Http.Headers;
+using AIBridge.Application.Gateway.Parsing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Primitives;
 
