@@ -1,4 +1,5 @@
 using AIBridge.Application.Audit.Retention;
+using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -6,8 +7,9 @@ using Microsoft.EntityFrameworkCore;
 namespace AIBridge.Infrastructure.Retention;
 
 /// <summary>
-/// One statement per batch; the child rows go by the foreign keys' cascade, and the session roll-ups
-/// follow through their delete triggers (ADR 0012).
+/// One statement per batch, completed interceptions first (oldest first, by index), then, once those
+/// run out, the few that never ended. The child rows go by the foreign keys' cascade, and the session
+/// roll-ups follow through their delete triggers (ADR 0012).
 /// </summary>
 /// <remarks>
 /// The recorder writes the same roll-up rows at the same time: a batch that loses a deadlock or times
@@ -19,11 +21,19 @@ internal sealed class InterceptionRetentionStore(AIBridgeDbContext db) : IInterc
 
     public async Task<int> DeleteStartedBeforeAsync(DateTime cutoff, int limit, CancellationToken cancellationToken)
     {
+        var completed = await DeleteAsync(RetentionQueries.ExpiredCompleted(db, cutoff, limit), cancellationToken);
+        return completed == limit
+            ? completed
+            : completed + await DeleteAsync(RetentionQueries.ExpiredInFlight(db, cutoff, limit - completed), cancellationToken);
+    }
+
+    private static async Task<int> DeleteAsync(IQueryable<Interception> rows, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await RetentionQueries.Expired(db, cutoff, limit).ExecuteDeleteAsync(cancellationToken);
+                return await rows.ExecuteDeleteAsync(cancellationToken);
             }
             catch (Exception e) when (attempt < Attempts && e is not OperationCanceledException && !DatabaseErrors.IsPermanent(e))
             {
