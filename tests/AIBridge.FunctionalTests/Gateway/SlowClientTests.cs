@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AIBridge.FunctionalTests.Gateway;
 
-/// <summary>Bridge spec §8: a write to the client slower than 500 ms is logged as a slow client, and the relay carries on.</summary>
+/// <summary>Bridge spec §13: a write to the client slower than 500 ms is logged as a slow client, and the relay carries on.</summary>
 public abstract class SlowClientTests(DatabaseFixture fixture) : GatewayTest(fixture)
 {
     private const int Megabytes = 32;
