@@ -10,10 +10,12 @@ namespace AIBridge.Benchmarks;
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup-seconds 20] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
 ///                [--targets nginx,kestrel,aibridge,portkey] [--peers required|optional] [--smoke]
-///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...]
+///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...] [--baseline-env NAME=VALUE,...]
 /// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
 /// <c>--baseline-dll</c> adds a second AIBridge build as target <c>aibridge-baseline</c>: on a shared
 /// machine whose speed drifts from run to run, a change is only judged against its baseline in one run.
+/// <c>--bridge-env</c> and <c>--baseline-env</c> set variables for one of the two (a setting to try, or the
+/// same setting on both, say recording turned off to compare the relays alone).
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -30,7 +32,7 @@ public static class GatewayBenchmark
         await using var provider = new FakeProvider(options.Events);
         await provider.StartAsync();
         await using var bridge = await AIBridgeProcess.StartAsync(options.Dll, provider.BaseUrl, environment: Value("--bridge-env")?.Split(','));
-        await using var baseline = Value("--baseline-dll") is { } baselineDll ? await AIBridgeProcess.StartAsync(baselineDll, provider.BaseUrl) : null;
+        await using var baseline = Value("--baseline-dll") is { } baselineDll ? await AIBridgeProcess.StartAsync(baselineDll, provider.BaseUrl, environment: Value("--baseline-env")?.Split(',')) : null;
         await using var nginx = Wanted("nginx")
             ? await StartPeerAsync("nginx", Nginx.Binary() is { } binary ? () => Nginx.StartAsync(binary, provider.BaseUrl) : null, peersRequired)
             : null;
