@@ -20,10 +20,10 @@ public static class AuditBenchmark
         var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
         var n = int.Parse(Value("--interceptions") ?? "1000000", CultureInfo.InvariantCulture);
         var samples = int.Parse(Value("--samples") ?? "40", CultureInfo.InvariantCulture);
-        var dataDir = Directory.CreateTempSubdirectory("aibridge-q1-").FullName;
+        using var scratch = new ScratchFolder("aibridge-q1-");
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_q1")
-            : $"Data Source={Path.Combine(dataDir, "q1.db")}";
+            : $"Data Source={scratch.File("q1.db")}";
 
         await using var bridge = await AIBridgeProcess.StartAsync(dll, "http://127.0.0.1:9", provider.ToString(), connection);
         var seeding = Stopwatch.StartNew();

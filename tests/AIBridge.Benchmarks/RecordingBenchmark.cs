@@ -45,10 +45,10 @@ public static class RecordingBenchmark
         var rate = int.Parse(Value("--rate") ?? "0", CultureInfo.InvariantCulture);
         var userCount = int.Parse(Value("--users") ?? "20", CultureInfo.InvariantCulture);
         var warmup = int.Parse(Value("--warmup") ?? "10000", CultureInfo.InvariantCulture);
-        var dataDir = Directory.CreateTempSubdirectory("aibridge-g2-").FullName;
+        using var scratch = new ScratchFolder("aibridge-g2-");
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_g2")
-            : $"Data Source={Path.Combine(dataDir, "g2.db")}";
+            : $"Data Source={scratch.File("g2.db")}";
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
