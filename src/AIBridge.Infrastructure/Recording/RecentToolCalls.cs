@@ -17,22 +17,27 @@ public sealed class RecentToolCalls(int maxRoots = 100_000)
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(30);
 
     // A few recent uses per call id: providers do not reuse ids, but a replayed or faked response may.
-    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime CreatedAt)[]> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime StartedAt)[]> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Guid> _roots = new();
     private readonly Queue<Guid> _rootsInOrder = new();
     private readonly Lock _rootsGate = new();
     private long _nextSweep = Environment.TickCount64 + 60_000;
 
-    public void Add(string callId, Guid interceptionId, DateTime createdAt)
+    /// <param name="startedAt">When the calling interception started (see <see cref="FindCall"/>).</param>
+    public void Add(string callId, Guid interceptionId, DateTime startedAt)
     {
-        _calls.AddOrUpdate(callId, [(interceptionId, createdAt)], (_, old) => [.. old.TakeLast(3), (interceptionId, createdAt)]);
+        _calls.AddOrUpdate(callId, [(interceptionId, startedAt)], (_, old) => [.. old.TakeLast(3), (interceptionId, startedAt)]);
         Sweep();
     }
 
-    /// <summary>The interception that made the most recent call with this id before <paramref name="before"/>.</summary>
+    /// <summary>
+    /// The latest interception started before <paramref name="before"/> that made a call with this id.
+    /// By the caller's start, not the call's own time: a call is timed when parsed, which may be after
+    /// the request answering it arrived.
+    /// </summary>
     public Guid? FindCall(string callId, DateTime before) =>
         _calls.TryGetValue(callId, out var calls)
-            ? calls.Where(c => c.CreatedAt < before).OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.InterceptionId).LastOrDefault()
+            ? calls.Where(c => c.StartedAt < before).OrderBy(c => c.StartedAt).Select(c => (Guid?)c.InterceptionId).LastOrDefault()
             : null;
 
     /// <summary>Remembers where an interception's thread starts (its own id for a root).</summary>
@@ -68,7 +73,7 @@ public sealed class RecentToolCalls(int maxRoots = 100_000)
         var cutoff = DateTime.UtcNow - Keep;
         foreach (var (id, calls) in _calls)
         {
-            if (calls.All(c => c.CreatedAt < cutoff))
+            if (calls.All(c => c.StartedAt < cutoff))
             {
                 _calls.TryRemove(id, out _);
             }

@@ -45,6 +45,9 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     /// <summary>Recent tool calls by provider call id, so lineage resolves while their rows are still queued.</summary>
     public RecentToolCalls RecentCalls { get; } = new();
 
+    /// <summary>Responses whose tool calls may not be queued yet.</summary>
+    public RespondingInterceptions Responding { get; } = new();
+
     /// <summary>One per writer.</summary>
     internal IReadOnlyList<ChannelReader<RecordedItem>> Readers => _partitions.Select(p => p.Reader).ToArray();
 
@@ -76,7 +79,7 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
 
         if (item is ToolUsageRecorded { Tool.ProviderToolCallId: { } callId } tool)
         {
-            RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.Tool.CreatedAt);
+            RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.InterceptionStartedAt ?? tool.Tool.CreatedAt);
         }
 
         if (!_partitions[partition].Writer.TryWrite(item))
@@ -90,6 +93,10 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     }
 
     public void CountParseAbandoned() => Metrics.ParseAbandoned.Add(1);
+
+    public long BeginResponse(Guid initiatorId, DateTime interceptionStartedAt) => Responding.Begin(initiatorId, interceptionStartedAt);
+
+    public void EndResponse(long ticket) => Responding.End(ticket);
 
     /// <summary>No more records are accepted (shutdown); the writers drain what is queued.</summary>
     public void Close()

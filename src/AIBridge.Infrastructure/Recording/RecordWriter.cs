@@ -73,6 +73,7 @@ public sealed partial class RecordWriter(
             while (await reader.WaitToReadAsync(_abort.Token))
             {
                 await FillAsync(reader, batch);
+                await AwaitCallersAsync(batch);
                 await WriteOnThreadAsync(batch, failing);
                 foreach (var item in batch)
                 {
@@ -121,6 +122,35 @@ public sealed partial class RecordWriter(
             catch (OperationCanceledException) when (!_abort.IsCancellationRequested)
             {
                 return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Before the batch's transaction opens: while a start in it answers a tool call not known yet and
+    /// one of its user's earlier responses is still being recorded, waits for that response's records,
+    /// up to <see cref="RecordingOptions.MaxLineageWait"/> for the whole batch.
+    /// </summary>
+    private async Task AwaitCallersAsync(List<RecordedItem> batch)
+    {
+        var waitedSince = 0L;
+        foreach (var item in batch)
+        {
+            if (item is not InterceptionStarted { CorrelatingToolCallId: { } callId, Interception: var interception })
+            {
+                continue;
+            }
+
+            while (queue.RecentCalls.FindCall(callId, interception.StartedAt) is null
+                   && queue.Responding.AnyOpen(interception.InitiatorId, interception.StartedAt))
+            {
+                waitedSince = waitedSince == 0 ? Stopwatch.GetTimestamp() : waitedSince;
+                if (Stopwatch.GetElapsedTime(waitedSince) >= _options.MaxLineageWait)
+                {
+                    return;
+                }
+
+                await Task.Delay(2, _abort.Token);
             }
         }
     }

@@ -151,6 +151,60 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
         }
     }
 
+    /// <summary>
+    /// The relay completes a client's response before the parser queues the tool calls of its last
+    /// bytes, so a fast agent's answer can start (and reach the writer) first: the writer waits for the
+    /// caller's records instead of making the answer a thread of its own. The call is timed after the
+    /// answer started, as it is when parsed late.
+    /// </summary>
+    [Fact]
+    public async Task An_answer_that_arrives_before_its_tool_call_is_queued_still_joins_the_callers_thread()
+    {
+        var queue = Fixture.Factory.Services.GetRequiredService<RecordQueue>();
+        var caller = InterceptionSeeder.New(Owner.Id, completed: false);
+        caller.StartedAt = DateTime.UtcNow.AddSeconds(-2);
+        var answer = InterceptionSeeder.New(Owner.Id, completed: false);
+        answer.StartedAt = DateTime.UtcNow.AddSeconds(-1);
+        var response = queue.BeginResponse(caller.InitiatorId, caller.StartedAt);
+
+        queue.Enqueue(new InterceptionStarted(caller, null));
+        queue.Enqueue(new InterceptionStarted(answer, "toolu_parsed_late"));
+        await Task.Delay(100);
+        queue.Enqueue(new ToolUsageRecorded(new ToolUsage
+        {
+            Id = Guid.NewGuid(), InterceptionId = caller.Id, ProviderToolCallId = "toolu_parsed_late", Tool = "Read", Input = "{}",
+            Metadata = "{}", CreatedAt = DateTime.UtcNow,
+        })
+        {
+            InterceptionStartedAt = caller.StartedAt,
+        });
+        queue.Enqueue(new InterceptionEnded(caller.Id, DateTime.UtcNow, null));
+        queue.EndResponse(response);
+        queue.Enqueue(new InterceptionEnded(answer.Id, DateTime.UtcNow, null));
+
+        var recorded = await RecordedAsync(answer.Id);
+        (recorded.ThreadParentId, recorded.ThreadRootId, recorded.SessionId).Should().Be((caller.Id, caller.Id, caller.Id.ToString()));
+    }
+
+    /// <summary>Nothing of the user's is still being recorded: an unknown call does not hold the batch up.</summary>
+    [Fact]
+    public async Task An_answer_to_an_unknown_call_is_written_at_once_when_no_response_of_its_user_is_open()
+    {
+        await using var factory = new AIBridgeFactory(Fixture.Provider, Fixture.ConnectionString, ("AIBridge:Recording:MaxLineageWait", "00:01:00"));
+        var queue = factory.Services.GetRequiredService<RecordQueue>();
+        var other = queue.BeginResponse(Guid.NewGuid(), DateTime.UtcNow.AddMinutes(-1));
+        var answer = InterceptionSeeder.New(Owner.Id, completed: false);
+        answer.StartedAt = DateTime.UtcNow;
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        queue.Enqueue(new InterceptionStarted(answer, "toolu_never_made"));
+        await WrittenAsync(answer.Id);
+        var waited = started.Elapsed;
+        queue.EndResponse(other);
+
+        waited.Should().BeLessThan(TimeSpan.FromSeconds(30), "another user's open response cannot hold a call this user answers");
+    }
+
     [Fact]
     public async Task The_database_sets_the_batch_default_and_configuration_overrides_it_but_sqlite_keeps_one_writer()
     {

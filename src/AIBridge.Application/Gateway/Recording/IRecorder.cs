@@ -11,4 +11,13 @@ public interface IRecorder
 
     /// <summary>A response's parser fell too far behind and was given up (the relay carried on).</summary>
     void CountParseAbandoned();
+
+    /// <summary>
+    /// A successful response of this interception starts to reach its client: tool calls it makes may be
+    /// answered before they are parsed and queued. Returns the ticket for <see cref="EndResponse"/>.
+    /// </summary>
+    long BeginResponse(Guid initiatorId, DateTime interceptionStartedAt);
+
+    /// <summary>The response's records are all queued (its end among them).</summary>
+    void EndResponse(long ticket);
 }

@@ -13,6 +13,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
 {
     private ResponseParser? _parser;
     private DateTime? _successAt;
+    private long? _response;
     private int _ended;
 
     public Guid Id => interception.Id;
@@ -28,6 +29,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         if (status is >= 200 and < 300)
         {
             _successAt = Now();
+            _response = recorder.BeginResponse(interception.InitiatorId, interception.StartedAt);
         }
     }
 
@@ -54,6 +56,10 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
 
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
         recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint));
+        if (_response is { } ticket)
+        {
+            recorder.EndResponse(ticket);
+        }
     }
 
     public void ToolCall(ParsedToolCall call)
@@ -70,7 +76,10 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
             Input = RecordedText.Clean(call.Input)!,
             Metadata = "{}",
             CreatedAt = at,
-        }));
+        })
+        {
+            InterceptionStartedAt = interception.StartedAt,
+        });
     }
 
     public void Thought(string content, string source)

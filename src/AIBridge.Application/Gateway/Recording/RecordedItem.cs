@@ -37,6 +37,12 @@ public sealed record UserPromptRecorded(UserPrompt Prompt) : RecordedItem(Prompt
 
 public sealed record ToolUsageRecorded(ToolUsage Tool) : RecordedItem(Tool.InterceptionId)
 {
+    /// <summary>
+    /// When the calling interception started. Lineage orders a call by it rather than by the call's own
+    /// time, which is when it was parsed: that can be after the request answering it arrived.
+    /// </summary>
+    public DateTime? InterceptionStartedAt { get; init; }
+
     public override int ApproximateBytes => 256 + (Tool.Input.Length * 2);
 }
 

@@ -26,6 +26,15 @@ public sealed class RecordingOptions
     public TimeSpan MaxBatchDelay { get; set; } = TimeSpan.FromMilliseconds(20);
 
     /// <summary>
+    /// How long a batch waits, at most, for a tool call that a request in it answers while the call's
+    /// response is still being parsed (the client can have the call before the parser reports it). A
+    /// batch waits only when the call is not known yet and one of the same user's earlier responses is
+    /// still being recorded; parsing takes well under a millisecond once warm, so this bounds the rare case
+    /// of a cold or stalled process.
+    /// </summary>
+    public TimeSpan MaxLineageWait { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
     /// With an in-process database (SQLite), batches are written at the lowest CPU priority while fewer
     /// records than this are queued, so that recording takes only cores the relay leaves idle; from this
     /// backlog on, at normal priority until it is drained. 0 writes every batch at normal priority.
