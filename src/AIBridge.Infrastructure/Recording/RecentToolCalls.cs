@@ -17,27 +17,29 @@ public sealed class RecentToolCalls(int maxRoots = 100_000)
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(30);
 
     // A few recent uses per call id: providers do not reuse ids, but a replayed or faked response may.
-    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime StartedAt)[]> _calls = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (Guid InterceptionId, DateTime StartedAt, DateTime CreatedAt)[]> _calls = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Guid, Guid> _roots = new();
     private readonly Queue<Guid> _rootsInOrder = new();
     private readonly Lock _rootsGate = new();
     private long _nextSweep = Environment.TickCount64 + 60_000;
 
     /// <param name="startedAt">When the calling interception started (see <see cref="FindCall"/>).</param>
-    public void Add(string callId, Guid interceptionId, DateTime startedAt)
+    /// <param name="createdAt">When the call was recorded.</param>
+    public void Add(string callId, Guid interceptionId, DateTime startedAt, DateTime createdAt)
     {
-        _calls.AddOrUpdate(callId, [(interceptionId, startedAt)], (_, old) => [.. old.TakeLast(3), (interceptionId, startedAt)]);
+        _calls.AddOrUpdate(callId, [(interceptionId, startedAt, createdAt)], (_, old) => [.. old.TakeLast(3), (interceptionId, startedAt, createdAt)]);
         Sweep();
     }
 
     /// <summary>
-    /// The latest interception started before <paramref name="before"/> that made a call with this id.
-    /// By the caller's start, not the call's own time: a call is timed when parsed, which may be after
-    /// the request answering it arrived.
+    /// The interception of the most recent call with this id (bridge spec §9.9), among callers that
+    /// started before <paramref name="before"/>, the answering request's start. The caller's start, not
+    /// the call's own time, decides which calls qualify: a call is timed when parsed, which may be after
+    /// the answer arrived.
     /// </summary>
     public Guid? FindCall(string callId, DateTime before) =>
         _calls.TryGetValue(callId, out var calls)
-            ? calls.Where(c => c.StartedAt < before).OrderBy(c => c.StartedAt).Select(c => (Guid?)c.InterceptionId).LastOrDefault()
+            ? calls.Where(c => c.StartedAt < before).OrderBy(c => c.CreatedAt).Select(c => (Guid?)c.InterceptionId).LastOrDefault()
             : null;
 
     /// <summary>Remembers where an interception's thread starts (its own id for a root).</summary>

@@ -79,7 +79,7 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
 
         if (item is ToolUsageRecorded { Tool.ProviderToolCallId: { } callId } tool)
         {
-            RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.InterceptionStartedAt ?? tool.Tool.CreatedAt);
+            RecentCalls.Add(callId, tool.Tool.InterceptionId, tool.InterceptionStartedAt ?? tool.Tool.CreatedAt, tool.Tool.CreatedAt);
         }
 
         if (!_partitions[partition].Writer.TryWrite(item))

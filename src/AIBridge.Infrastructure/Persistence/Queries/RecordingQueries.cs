@@ -6,16 +6,16 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 public static class RecordingQueries
 {
     /// <summary>
-    /// The interception whose response made a tool call, and its thread root: of those that made a call
-    /// with that id, the latest started before <paramref name="before"/> (the answering request's start).
-    /// By the caller's start, as in <see cref="Recording.RecentToolCalls.FindCall"/>.
+    /// The interception whose response made a tool call, and its thread root: the most recent call with
+    /// that id whose interception started before <paramref name="before"/> (the answering request's
+    /// start), as in <see cref="Recording.RecentToolCalls.FindCall"/>.
     /// </summary>
     public static IQueryable<ThreadParentRow> ToolCallOrigin(AIBridgeDbContext db, string providerToolCallId, DateTime before) =>
         (from tool in db.ToolUsages
          where tool.ProviderToolCallId == providerToolCallId
          join interception in db.Interceptions on tool.InterceptionId equals interception.Id
          where interception.StartedAt < before
-         orderby interception.StartedAt descending, tool.CreatedAt descending
+         orderby tool.CreatedAt descending
          select new ThreadParentRow(interception.Id, interception.ThreadRootId))
         .Take(1)
         .NoneUnless(StoredText.CanBeStored(providerToolCallId));
