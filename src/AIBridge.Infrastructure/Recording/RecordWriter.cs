@@ -128,7 +128,7 @@ public sealed partial class RecordWriter(
 
     /// <summary>
     /// Before the batch's transaction opens: while a start in it answers a tool call not known yet and
-    /// one of its user's earlier responses is still being recorded, waits for that response's records,
+    /// one of its user's earlier responses has ended but is not recorded yet, waits for its records,
     /// up to <see cref="RecordingOptions.MaxLineageWait"/> for the whole batch.
     /// </summary>
     private async Task AwaitCallersAsync(List<RecordedItem> batch)

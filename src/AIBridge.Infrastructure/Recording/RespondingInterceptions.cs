@@ -3,10 +3,12 @@ using System.Collections.Concurrent;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// Interceptions whose successful response is being relayed and parsed: their tool calls may still be
-/// on their way to the queue. The relay completes the client's response before the parser reports
-/// what the last bytes held, so an agent can answer a tool call (a new request, whose start names the
+/// Interceptions whose successful response has reached its client whole while the parser still reads
+/// its last bytes: their tool calls may still be on their way to the queue. The relay completes the
+/// client's response first, so an agent can answer a tool call (a new request, whose start names the
 /// call) before the call is recorded. The writer asks here whether waiting can still find the caller.
+/// Responses still streaming are not here: a client answers a call once the response has ended, and a
+/// long stream must not hold the writer.
 /// </summary>
 public sealed class RespondingInterceptions
 {
@@ -23,8 +25,8 @@ public sealed class RespondingInterceptions
     public void End(long ticket) => _open.TryRemove(ticket, out _);
 
     /// <summary>
-    /// Whether one of the initiator's interceptions that started before <paramref name="before"/> is still
-    /// being recorded: only such an interception can have made a call that a request started then answers.
+    /// Whether one of the initiator's interceptions that started before <paramref name="before"/> is in
+    /// that state: only such an interception can have made a call that a request started then answers.
     /// </summary>
     public bool AnyOpen(Guid initiatorId, DateTime before)
     {

@@ -185,7 +185,7 @@ public sealed partial class GatewayHandler(
                     _ => new ResponsesParser(recording),
                 };
                 recording.Attach(parser);
-                tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream));
+                tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream), recording.BodyRelayed);
             }
 
             try

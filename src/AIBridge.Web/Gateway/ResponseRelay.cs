@@ -84,6 +84,7 @@ public static class ResponseRelay
                 if (read == 0)
                 {
                     // End the client's response now: the recording parser may still have work to finish.
+                    tap?.BodyEnded();
                     await context.Response.CompleteAsync();
                     return;
                 }

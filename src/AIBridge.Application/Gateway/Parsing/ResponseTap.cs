@@ -25,6 +25,7 @@ public sealed class ResponseTap : IDisposable
     private readonly Lock _gate = new();
     private readonly ResponseParser _parser;
     private readonly SseReader? _sse;
+    private readonly Action? _bodyEnded;
     // The relay appends to one buffer while the parser reads the other; they swap under the lock.
     private PooledBuffer _waiting = new();
     private PooledBuffer _parsed = new();
@@ -33,9 +34,11 @@ public sealed class ResponseTap : IDisposable
     private bool _abandoned;
 
     /// <param name="eventStream">Parse as server-sent events; otherwise as one JSON body once complete.</param>
-    public ResponseTap(ResponseParser parser, bool eventStream)
+    /// <param name="bodyEnded">Called by <see cref="BodyEnded"/>.</param>
+    public ResponseTap(ResponseParser parser, bool eventStream, Action? bodyEnded = null)
     {
         _parser = parser;
+        _bodyEnded = bodyEnded;
         _sse = eventStream ? new SseReader(_parser.OnEvent) : null;
     }
 
@@ -80,6 +83,13 @@ public sealed class ResponseTap : IDisposable
             }
         }
     }
+
+    /// <summary>
+    /// The relay read the whole body and is about to complete the client's response, before the last
+    /// bytes are parsed: from here until <see cref="CompleteAsync"/> has run, the client can answer a
+    /// tool call that is not reported yet.
+    /// </summary>
+    public void BodyEnded() => _bodyEnded?.Invoke();
 
     /// <summary>Ends the response: parses what is still waiting and reports what is pending.</summary>
     public async Task CompleteAsync()

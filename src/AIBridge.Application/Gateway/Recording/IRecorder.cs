@@ -13,8 +13,9 @@ public interface IRecorder
     void CountParseAbandoned();
 
     /// <summary>
-    /// A successful response of this interception starts to reach its client: tool calls it makes may be
-    /// answered before they are parsed and queued. Returns the ticket for <see cref="EndResponse"/>.
+    /// A successful response of this interception has been relayed whole and its last bytes are still
+    /// being parsed: its client may answer a tool call before the call is queued. Returns the ticket for
+    /// <see cref="EndResponse"/>.
     /// </summary>
     long BeginResponse(Guid initiatorId, DateTime interceptionStartedAt);
 

@@ -29,9 +29,14 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         if (status is >= 200 and < 300)
         {
             _successAt = Now();
-            _response = recorder.BeginResponse(interception.InitiatorId, interception.StartedAt);
         }
     }
+
+    /// <summary>
+    /// The whole body reached the relay, which completes the client's response before the parser has
+    /// reported the last calls; until <see cref="End"/> the writer may wait for them (bridge spec §9.9).
+    /// </summary>
+    public void BodyRelayed() => _response ??= recorder.BeginResponse(interception.InitiatorId, interception.StartedAt);
 
     /// <summary>Ends the interception exactly once, whatever happened.</summary>
     public void End()

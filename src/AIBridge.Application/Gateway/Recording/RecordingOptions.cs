@@ -27,10 +27,10 @@ public sealed class RecordingOptions
 
     /// <summary>
     /// How long a batch waits, at most, for a tool call that a request in it answers while the call's
-    /// response is still being parsed (the client can have the call before the parser reports it). A
-    /// batch waits only when the call is not known yet and one of the same user's earlier responses is
-    /// still being recorded; parsing takes well under a millisecond once warm, so this bounds the rare case
-    /// of a cold or stalled process.
+    /// response is still being parsed (the client has the whole response before the parser reports its
+    /// last calls). A batch waits only when the call is not known yet and one of the same user's earlier
+    /// responses has ended but is not recorded yet; that takes well under a millisecond once warm, so
+    /// this bounds the rare case of a cold or stalled process.
     /// </summary>
     public TimeSpan MaxLineageWait { get; set; } = TimeSpan.FromMilliseconds(250);
 
