@@ -5,8 +5,9 @@ namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
 /// A dedicated thread that runs the writer's batches one at a time, optionally at the lowest CPU
-/// priority. SQLite's work runs on the calling thread, so a batch run here stays here and is scheduled
-/// as this thread is, instead of on a pool thread that the relay needs.
+/// priority (see <see cref="LowerCurrentThread"/>). SQLite's work runs on the calling thread, so a
+/// batch run here stays here and is scheduled as this thread is, instead of on a pool thread that the
+/// relay needs.
 /// </summary>
 internal sealed class WriterThread : IDisposable
 {
@@ -28,7 +29,8 @@ internal sealed class WriterThread : IDisposable
     /// Synchronous continuations on purpose. Linux threads inherit the nice value of the thread that
     /// creates them, and the thread pool may create a worker on whichever thread queues work to it: a
     /// continuation queued from the background thread could leave a pool thread, and the relay on it,
-    /// at nice 19 for good (seen in a test run). Nothing is queued to the pool from here this way.
+    /// at nice 19 for good (seen in a test run while the background thread ran at nice 19, still the
+    /// fallback; the idle policy is not inherited). Nothing is queued to the pool from here this way.
     /// </remarks>
     public Task RunAsync(Func<Task> work)
     {
@@ -69,10 +71,17 @@ internal sealed class WriterThread : IDisposable
     }
 
     /// <summary>
-    /// Nice 19 on Linux, where the nice value belongs to the thread (<c>setpriority</c> with 0 names the
-    /// calling thread); the lowest thread priority elsewhere. Unprivileged Linux processes cannot raise it
-    /// again, hence a second thread at normal priority for catching up. Best effort: where the platform
-    /// refuses (no such library, no permission), the thread writes at normal priority rather than not at all.
+    /// On Linux, the idle scheduling policy (<c>SCHED_IDLE</c>): the thread gets a core no normal
+    /// thread wants, and a normal thread that wakes preempts it at once. A nice value only weighs a
+    /// thread's share, so at nice 19 a relay thread that woke could still wait for a running batch: at
+    /// concurrency 1 that added +2.4 to +2.7 ms to the first byte at p99, against +0.9 to +1.4 ms with
+    /// this policy (docs/benchmarks.md, session 9). Unlike nice 19, the policy does not pass to threads
+    /// created from this one: the runtime starts its threads with the normal policy (a test pins it),
+    /// and <c>SCHED_RESET_ON_FORK</c> covers any thread created otherwise. Where the policy is refused,
+    /// nice 19 (per thread on Linux: <c>setpriority</c> with 0 names the calling thread); elsewhere the
+    /// lowest thread priority. Unprivileged Linux processes cannot raise either again, hence a second
+    /// thread at normal priority for catching up. Best effort: where the platform refuses both, the
+    /// thread writes at normal priority rather than not at all.
     /// </summary>
     private static void LowerCurrentThread()
     {
@@ -80,7 +89,11 @@ internal sealed class WriterThread : IDisposable
         {
             if (OperatingSystem.IsLinux())
             {
-                _ = SetPriority(0, 0, 19);
+                var unused = new SchedParam();
+                if (SetScheduler(0, SchedIdle | SchedResetOnFork, ref unused) != 0)
+                {
+                    _ = SetPriority(0, 0, 19);
+                }
             }
             else
             {
@@ -93,7 +106,21 @@ internal sealed class WriterThread : IDisposable
         }
     }
 
-    // DllImport rather than LibraryImport: its arguments are plain ints, and the latter needs unsafe code.
+    private const int SchedIdle = 5;
+
+    private const int SchedResetOnFork = 0x40000000;
+
+    /// <summary><c>struct sched_param</c>: only a priority, which must be 0 for the idle policy.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct SchedParam
+    {
+        public int Priority;
+    }
+
+    // DllImport rather than LibraryImport: its arguments are plain values, and the latter needs unsafe code.
     [DllImport("libc", EntryPoint = "setpriority")]
     private static extern int SetPriority(int which, int who, int priority);
+
+    [DllImport("libc", EntryPoint = "sched_setscheduler")]
+    private static extern int SetScheduler(int pid, int policy, ref SchedParam param);
 }

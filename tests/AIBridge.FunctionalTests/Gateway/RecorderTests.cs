@@ -356,20 +356,44 @@ public sealed class WriterThreadTests
     [Fact]
     public void Work_runs_on_the_thread_itself_and_the_background_one_at_the_lowest_priority()
     {
-        var creator = OperatingSystem.IsLinux() ? NiceOf("thread-self") : 0;
+        var creator = OperatingSystem.IsLinux() ? SchedulingOf("thread-self") : default;
         using var background = new WriterThread("test background", lowestPriority: true);
         using var normal = new WriterThread("test catch-up", lowestPriority: false);
 
-        var (backgroundName, backgroundNice) = Run(background);
-        var (normalName, normalNice) = Run(normal);
+        var (backgroundName, backgroundScheduling) = Run(background);
+        var (normalName, normalScheduling) = Run(normal);
 
         backgroundName.Should().Be("test background");
         normalName.Should().Be("test catch-up");
         if (OperatingSystem.IsLinux())
         {
-            backgroundNice.Should().Be(19);
-            normalNice.Should().Be(creator, "the catch-up thread keeps the priority it was created with");
+            backgroundScheduling.Policy.Should().Be(SchedIdle);
+            backgroundScheduling.Nice.Should().Be(creator.Nice, "the idle policy replaces nice 19, which threads created from this one would inherit");
+            normalScheduling.Should().Be(creator, "the catch-up thread keeps the priority it was created with");
         }
+    }
+
+    [Fact]
+    public void A_thread_created_from_the_background_thread_runs_at_normal_priority()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return; // The idle policy and its reset on fork are Linux's.
+        }
+
+        var creator = SchedulingOf("thread-self");
+        using var background = new WriterThread("test background", lowestPriority: true);
+
+        (int Policy, int Nice) child = default;
+        background.RunAsync(() =>
+        {
+            var thread = new Thread(() => child = SchedulingOf("thread-self"));
+            thread.Start();
+            thread.Join();
+            return Task.CompletedTask;
+        }).Wait();
+
+        child.Should().Be(creator, "a pool thread the runtime creates there would serve the relay; nice 19, unlike the idle policy, is inherited");
     }
 
     [Fact]
@@ -407,23 +431,26 @@ public sealed class WriterThreadTests
         ran.Should().BeTrue();
     }
 
-    private static (string? Name, int Nice) Run(WriterThread thread)
+    private const int SchedIdle = 5;
+
+    private static (string? Name, (int Policy, int Nice) Scheduling) Run(WriterThread thread)
     {
-        (string? Name, int Nice) seen = default;
+        (string? Name, (int Policy, int Nice) Scheduling) seen = default;
         thread.RunAsync(() =>
         {
-            seen = (Thread.CurrentThread.Name, OperatingSystem.IsLinux() ? NiceOf("thread-self") : 0);
+            seen = (Thread.CurrentThread.Name, OperatingSystem.IsLinux() ? SchedulingOf("thread-self") : default);
             return Task.CompletedTask;
         }).Wait();
         return seen;
     }
 
-    /// <summary>Field 19 of <c>/proc/…/stat</c>, counted after the command's closing parenthesis.</summary>
-    private static int NiceOf(string which)
+    /// <summary>Fields 41 (policy) and 19 (nice) of <c>/proc/…/stat</c>, counted after the command's closing parenthesis.</summary>
+    private static (int Policy, int Nice) SchedulingOf(string which)
     {
         var stat = File.ReadAllText($"/proc/{which}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return int.Parse(fields[16], System.Globalization.CultureInfo.InvariantCulture);
+        int Field(int number) => int.Parse(fields[number - 3], System.Globalization.CultureInfo.InvariantCulture);
+        return (Field(41), Field(19));
     }
 }
 #pragma warning restore xUnit1031
