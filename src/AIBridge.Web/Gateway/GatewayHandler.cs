@@ -40,6 +40,12 @@ public sealed partial class GatewayHandler(
             return;
         }
 
+        if (RequestPath.Refusal(RawPath(context)) is { } refusal)
+        {
+            await context.WriteAsync(GatewayError.InvalidPath(refusal), provider.Type);
+            return;
+        }
+
         try
         {
             await HandleAsync(context, provider);
@@ -102,15 +108,13 @@ public sealed partial class GatewayHandler(
             return;
         }
 
-        // Forward the path as the client encoded it.
-        var upstreamPath = route.UpstreamPath == rest ? request.Path.ToUriComponent()[(Prefix.Length + provider.Name.Length)..] : route.UpstreamPath;
         if (route.Api is { } api)
         {
-            await BridgeAsync(context, provider, api, upstreamPath, caller, actor, correlationId);
+            await BridgeAsync(context, provider, api, route.UpstreamPath, caller, actor, correlationId);
         }
         else
         {
-            await PassThroughAsync(context, provider, upstreamPath, caller.Byok);
+            await PassThroughAsync(context, provider, route.UpstreamPath, caller.Byok);
         }
     }
 
@@ -322,6 +326,19 @@ public sealed partial class GatewayHandler(
             CredentialHint = credential.Hint,
             StartedAt = now,
         };
+    }
+
+    /// <summary>The path of the request target as the client sent it: routing has already decoded and normalised <c>Path</c>.</summary>
+    private static string RawPath(HttpContext context)
+    {
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(target))
+        {
+            return context.Request.Path.Value ?? "";
+        }
+
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? target : target[..query];
     }
 
     private static Func<string, string?> Header(HttpRequest request) =>

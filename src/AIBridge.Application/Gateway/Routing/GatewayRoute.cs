@@ -12,14 +12,15 @@ public enum BridgedApi
 
 /// <summary>A matched provider route: bridged (recorded) or passthrough, and the path to call upstream.</summary>
 /// <param name="Api">The intercepted API; null for passthrough.</param>
-/// <param name="UpstreamPath">Appended to the provider's base URL.</param>
+/// <param name="UpstreamPath">Appended to the provider's base URL, percent-encoded; built from the match, never copied from the request.</param>
 public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
 {
     public bool IsBridged => Api is not null;
 
     /// <summary>
     /// The route table of bridge spec §3. <paramref name="rest"/> is the path after <c>/{name}</c>,
-    /// starting with <c>/</c>. Bridged paths intercept POST only; other methods on them pass through.
+    /// starting with <c>/</c>, decoded once and already checked by <see cref="RequestPath.Refusal"/>.
+    /// Bridged paths intercept POST only; other methods on them pass through.
     /// </summary>
     public static GatewayRoute? Match(ProviderType type, string method, string rest)
     {
@@ -30,7 +31,7 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
             {
                 "/v1/messages" => new GatewayRoute(post ? BridgedApi.AnthropicMessages : null, rest),
                 "/v1/messages/count_tokens" => new GatewayRoute(null, rest),
-                _ when Subtree(rest, "/v1/models") || Subtree(rest, "/api/event_logging", exactToo: false) => new GatewayRoute(null, rest),
+                _ when Subtree(rest, "/v1/models") || Subtree(rest, "/api/event_logging", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest)),
                 _ => null,
             };
         }
@@ -47,7 +48,7 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
             "/chat/completions" => new GatewayRoute(post ? BridgedApi.ChatCompletions : null, upstream),
             "/responses" => new GatewayRoute(post ? BridgedApi.Responses : null, upstream),
             _ when Subtree(upstream, "/responses", exactToo: false) || Subtree(upstream, "/models") || Subtree(upstream, "/conversations")
-                => new GatewayRoute(null, upstream),
+                => new GatewayRoute(null, RequestPath.Encode(upstream)),
             _ => null,
         };
     }
