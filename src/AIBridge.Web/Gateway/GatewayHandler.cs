@@ -100,6 +100,7 @@ public sealed partial class GatewayHandler(
             return;
         }
 
+        RequestBody.RaiseServerLimit(context, options.MaxRequestBodyBytes);
         var path = request.Path.Value ?? "";
         var rest = path[(Prefix.Length + provider.Name.Length)..];
         if (GatewayRoute.Match(provider.Type, request.Method, rest) is not { } route)
@@ -123,34 +124,27 @@ public sealed partial class GatewayHandler(
     {
         var request = context.Request;
         var path = request.Path.Value ?? "";
-        var body = await RequestBody.ReadAsync(request, options.MaxRequestBodyBytes, context.RequestAborted);
+        var (body, unreadable) = await RequestBody.ReadAsync(request, options.MaxRequestBodyBytes, context.RequestAborted);
         if (body is null)
         {
-            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), provider.Type);
+            await context.WriteAsync(unreadable!, provider.Type);
             return;
         }
 
-        var inspected = BridgedRequest.Inspect(api, body, out var document, out var invalid);
-        if (inspected is null)
+        if (BridgedRequest.Inspect(api, body, Header(request), out var invalid) is not { } inspected)
         {
             await context.WriteAsync(invalid!, provider.Type);
             return;
         }
 
-        string client;
-        string? clientSessionId;
-        using (document)
+        if (inspected.Background)
         {
-            if (inspected.Background)
-            {
-                await context.WriteAsync(GatewayError.BackgroundUnsupported(), provider.Type);
-                return;
-            }
-
-            client = ClientDetector.Detect(Header(request));
-            clientSessionId = ClientSessionId.Extract(client, Header(request), document!.RootElement);
+            await context.WriteAsync(GatewayError.BackgroundUnsupported(), provider.Type);
+            return;
         }
 
+        var client = inspected.Client;
+        var clientSessionId = inspected.ClientSessionId;
         if (api == BridgedApi.ChatCompletions && inspected.Streaming)
         {
             body = ChatStreamOptions.RequestUsage(body);
@@ -222,11 +216,6 @@ public sealed partial class GatewayHandler(
             return;
         }
 
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = options.MaxRequestBodyBytes;
-        }
-
         using var upstreamRequest = UpstreamRequest.Passthrough(context, provider, upstreamPath, byok);
         using var upstream = await SendAsync(context, provider, upstreamRequest, passthrough: true);
         if (upstream is not null)
@@ -253,10 +242,10 @@ public sealed partial class GatewayHandler(
         {
             await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
         }
-        catch (HttpRequestException e) when (e.InnerException is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        catch (HttpRequestException e) when (e.InnerException is BadHttpRequestException refused)
         {
-            // A streamed passthrough body went over the limit while being forwarded.
-            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), provider.Type);
+            // A streamed passthrough body went over the limit, or ended short, while being forwarded.
+            await context.WriteAsync(RequestBody.Refused(refused, options.MaxRequestBodyBytes), provider.Type);
         }
         catch (HttpRequestException e)
         {

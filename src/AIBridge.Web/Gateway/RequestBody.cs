@@ -1,4 +1,5 @@
 using AIBridge.Application.Common.Buffers;
+using AIBridge.Application.Gateway.Errors;
 
 namespace AIBridge.Web.Gateway;
 
@@ -6,18 +7,43 @@ public static class RequestBody
 {
     private const int ChunkSize = 16 * 1024;
 
-    /// <summary>Reads the whole body, or returns null as soon as it exceeds <paramref name="limit"/> bytes.</summary>
-    public static async Task<byte[]?> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the whole body; the error instead when it exceeds <paramref name="limit"/> bytes or
+    /// ends before its declared length or arrives too slowly (Kestrel's own checks).
+    /// </summary>
+    public static async Task<(byte[]? Body, GatewayError? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
-            return null;
+            return (null, GatewayError.TooLarge(limit));
         }
 
-        // A limit configured past the largest array still gets an answer, not an overflow.
-        return request.ContentLength is { } length && length <= Array.MaxLength
-            ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
-            : await ReadToEndAsync(request.Body, limit, cancellationToken);
+        try
+        {
+            // A limit configured past the largest array still gets an answer, not an overflow.
+            var body = request.ContentLength is { } length && length <= Array.MaxLength
+                ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
+                : await ReadToEndAsync(request.Body, limit, cancellationToken);
+            return body is null ? (null, GatewayError.TooLarge(limit)) : (body, null);
+        }
+        catch (BadHttpRequestException e)
+        {
+            return (null, Refused(e, limit));
+        }
+    }
+
+    /// <summary>The answer to a body Kestrel refused while it was read or forwarded.</summary>
+    public static GatewayError Refused(BadHttpRequestException e, long limit) => e.StatusCode == StatusCodes.Status413PayloadTooLarge
+        ? GatewayError.TooLarge(limit)
+        : GatewayError.InvalidBody(e.StatusCode == StatusCodes.Status408RequestTimeout ? "the body was not received in time" : e.Message);
+
+    /// <summary>Kestrel's own body limit (30,000,000 bytes by default) must not undercut the configured one on provider routes.</summary>
+    public static void RaiseServerLimit(HttpContext context, long limit)
+    {
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
     }
 
     /// <summary>

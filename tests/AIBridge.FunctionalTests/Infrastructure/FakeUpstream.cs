@@ -32,7 +32,11 @@ public sealed class FakeUpstream : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Limits.MaxRequestBodySize = null; // a provider takes whatever the gateway lets through
+        });
         _app = builder.Build();
         _app.Run(HandleAsync);
     }

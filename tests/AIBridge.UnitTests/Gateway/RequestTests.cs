@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
 
@@ -126,9 +127,12 @@ public sealed class RequestTests
     [InlineData("", "empty request body")]
     [InlineData("{bad", "invalid JSON request body:")]
     [InlineData("[1]", "invalid JSON request body: expected a JSON object, got array")]
+    [InlineData("""{"model":"\ud800"}""", "invalid JSON request body: a string is not valid UTF-8 text or holds an unpaired surrogate escape")]
+    [InlineData("""{"messages":[{"role":"user","content":"\udc00x"}]}""", "invalid JSON request body: a string is not valid UTF-8 text")]
+    [InlineData("""{"messages":[{"role":"tool","tool_call_id":"\ud83d"}]}""", "invalid JSON request body: a string is not valid UTF-8 text")]
     public void Bad_bodies_are_rejected(string body, string message)
     {
-        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), out _, out var error).Should().BeNull();
+        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders, out var error).Should().BeNull();
 
         error!.Status.Should().Be(400);
         error.Message.Should().StartWith(message);
@@ -140,10 +144,33 @@ public sealed class RequestTests
     [InlineData("""{}""", false, "unknown")]
     public void Reads_stream_and_model(string body, bool streaming, string model)
     {
-        var request = BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), out var document, out _)!;
-        document!.Dispose();
+        var request = BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders, out _)!;
 
         request.Streaming.Should().Be(streaming);
         request.Model.Should().Be(model);
     }
+
+    [Fact]
+    public void Invalid_utf8_in_a_string_is_a_400_not_a_fault()
+    {
+        byte[] body = [.. "{\"model\":\""u8, 0xC3, 0x28, .. "\"}"u8];
+
+        BridgedRequest.Inspect(BridgedApi.AnthropicMessages, body, NoHeaders, out var error).Should().BeNull();
+
+        error!.Message.Should().Be("invalid JSON request body: a string is not valid UTF-8 text or holds an unpaired surrogate escape");
+    }
+
+    [Fact]
+    public void Nesting_is_accepted_to_the_documented_bound_and_refused_past_it()
+    {
+        static byte[] Nested(int depth) =>
+            Encoding.UTF8.GetBytes("{\"model\":\"m\",\"tools\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}");
+
+        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth), NoHeaders, out _).Should().NotBeNull();
+        ChatStreamOptions.RequestUsage(Nested(GatewayJson.MaxDepth)).Should().NotBeEmpty();
+        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth + 1), NoHeaders, out var error).Should().BeNull();
+        error!.Message.Should().StartWith("invalid JSON request body: ").And.Contain("depth");
+    }
+
+    private static string? NoHeaders(string name) => null;
 }

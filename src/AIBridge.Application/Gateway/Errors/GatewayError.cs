@@ -16,6 +16,9 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     public static GatewayError InvalidJson(string reason) =>
         new(400, "invalid_request_error", "invalid_request_error", "invalid_json", $"invalid JSON request body: {reason}");
 
+    public static GatewayError InvalidBody(string reason) =>
+        new(400, "invalid_request_error", "invalid_request_error", "invalid_body", $"invalid request body: {reason}");
+
     public static GatewayError InvalidPath(string reason) =>
         new(400, "invalid_request_error", "invalid_request_error", "invalid_path", $"invalid request path: {reason}");
 

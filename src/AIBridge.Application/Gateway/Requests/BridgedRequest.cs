@@ -4,20 +4,22 @@ using AIBridge.Application.Gateway.Routing;
 
 namespace AIBridge.Application.Gateway.Requests;
 
-/// <summary>What the gateway reads from a bridged request body, parsed once (bridge spec §6).</summary>
+/// <summary>What the gateway reads from a bridged request, its body parsed once (bridge spec §6).</summary>
 /// <param name="Streaming">The body's <c>stream</c> is the JSON literal <c>true</c>.</param>
 /// <param name="Model">The requested model, <c>unknown</c> when missing or not a string.</param>
 /// <param name="Background">A Responses request asking for background processing (unsupported).</param>
 /// <param name="Prompt">The human prompt of the final turn, if any.</param>
 /// <param name="CorrelatingToolCallId">The tool call the final turn answers, for thread lineage.</param>
-public sealed record BridgedRequest(bool Streaming, string Model, bool Background, string? Prompt, string? CorrelatingToolCallId)
+/// <param name="Client">The detected client (bridge spec §9.3).</param>
+/// <param name="ClientSessionId">The session id the client sent, if any (§9.4).</param>
+public sealed record BridgedRequest(bool Streaming, string Model, bool Background, string? Prompt, string? CorrelatingToolCallId,
+    string Client = ClientDetector.Unknown, string? ClientSessionId = null)
 {
     public const string UnknownModel = "unknown";
 
-    /// <summary>Parses <paramref name="body"/>; null with <paramref name="error"/> set when it is empty or not a JSON object.</summary>
-    public static BridgedRequest? Inspect(BridgedApi api, ReadOnlyMemory<byte> body, out JsonDocument? document, out GatewayError? error)
+    /// <summary>Parses <paramref name="body"/>; null with <paramref name="error"/> set when it is empty, not a JSON object, or holds a string that is not text.</summary>
+    public static BridgedRequest? Inspect(BridgedApi api, ReadOnlyMemory<byte> body, Func<string, string?> header, out GatewayError? error)
     {
-        document = null;
         error = null;
         if (body.IsEmpty)
         {
@@ -25,9 +27,10 @@ public sealed record BridgedRequest(bool Streaming, string Model, bool Backgroun
             return null;
         }
 
+        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 256 });
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = GatewayJson.MaxDepth });
         }
         catch (JsonException e)
         {
@@ -35,20 +38,34 @@ public sealed record BridgedRequest(bool Streaming, string Model, bool Backgroun
             return null;
         }
 
-        var root = document.RootElement;
-        if (root.ValueKind != JsonValueKind.Object)
+        using (document)
         {
-            error = GatewayError.InvalidJson($"expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}");
-            document.Dispose();
-            document = null;
-            return null;
-        }
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                error = GatewayError.InvalidJson($"expected a JSON object, got {root.ValueKind.ToString().ToLowerInvariant()}");
+                return null;
+            }
 
-        return new BridgedRequest(
-            Streaming: root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
-            Model: root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString()! : UnknownModel,
-            Background: api == BridgedApi.Responses && root.TryGetProperty("background", out var background) && background.ValueKind == JsonValueKind.True,
-            Prompt: Conversation.Prompt(api, root),
-            CorrelatingToolCallId: Conversation.CorrelatingToolCallId(api, root));
+            try
+            {
+                var client = ClientDetector.Detect(header);
+                return new BridgedRequest(
+                    Streaming: root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
+                    Model: root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString()! : UnknownModel,
+                    Background: api == BridgedApi.Responses && root.TryGetProperty("background", out var background) && background.ValueKind == JsonValueKind.True,
+                    Prompt: Conversation.Prompt(api, root),
+                    CorrelatingToolCallId: Conversation.CorrelatingToolCallId(api, root),
+                    Client: client,
+                    ClientSessionId: Requests.ClientSessionId.Extract(client, header, root));
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument checks a string's bytes only when it is read: invalid UTF-8 or an
+                // unpaired surrogate escape surfaces here, in whichever member was read first.
+                error = GatewayError.InvalidJson("a string is not valid UTF-8 text or holds an unpaired surrogate escape");
+                return null;
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ public static class ChatStreamOptions
     /// <summary>The body with usage requested; <paramref name="body"/> must be a JSON object.</summary>
     public static byte[] RequestUsage(ReadOnlySpan<byte> body)
     {
-        var reader = new Utf8JsonReader(body);
+        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = GatewayJson.MaxDepth });
         reader.Read(); // the top-level StartObject
         var lastMemberEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

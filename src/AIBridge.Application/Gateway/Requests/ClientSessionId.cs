@@ -36,7 +36,7 @@ public static class ClientSessionId
         {
             try
             {
-                using var inner = JsonDocument.Parse(text);
+                using var inner = JsonDocument.Parse(text, new JsonDocumentOptions { MaxDepth = GatewayJson.MaxDepth });
                 return inner.RootElement.ValueKind == JsonValueKind.Object
                     && inner.RootElement.TryGetProperty("session_id", out var id) && id.ValueKind == JsonValueKind.String
                     ? id.GetString()

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text;
+using AIBridge.FunctionalTests.Infrastructure;
+using AIBridge.Infrastructure.Persistence.Providers;
+
+namespace AIBridge.FunctionalTests.Gateway;
+
+/// <summary>The configured body limit is the one that applies on provider routes, not Kestrel's own 30,000,000 bytes.</summary>
+public sealed class BodyLimitTests
+{
+    [Fact]
+    public async Task Bodies_between_kestrels_default_limit_and_the_configured_one_are_relayed()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"aibridge-limit-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var upstream = new FakeUpstream();
+            await upstream.StartAsync();
+            upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
+            await using var factory = new AIBridgeFactory(DatabaseProvider.Sqlite, $"Data Source={file}",
+                ("AIBridge:Providers:anthropic:Type", "anthropic"),
+                ("AIBridge:Providers:anthropic:BaseUrl", upstream.BaseAddress.ToString().TrimEnd('/')));
+            factory.StartServer();
+            var api = new ApiClient(factory);
+            var client = api.Anonymous();
+            client.DefaultRequestHeaders.Add("X-Api-Key", await api.CreateTokenAsync(await api.CreateOwnerAsync()));
+            var body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('x', 31_000_000) + "\"}]}";
+
+            foreach (var route in new[] { "v1/messages", "v1/messages/count_tokens" })
+            {
+                using var response = await client.PostAsync(new Uri(factory.ClientOptions.BaseAddress, "/api/v2/aibridge/anthropic/" + route),
+                    new StringContent(body, Encoding.UTF8, "application/json"));
+
+                response.StatusCode.Should().Be(HttpStatusCode.OK, route);
+            }
+
+            upstream.Requests.Select(r => r.Body.Length).Should().Equal(body.Length, body.Length);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+        }
+    }
+}
