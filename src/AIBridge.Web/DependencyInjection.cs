@@ -15,6 +15,7 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        Logging.RedactingLoggerFactory.Register(services);
 
         // Order is the pipeline's order: who may ask, then whether the request is well formed.
         services.AddMediator((MediatorOptions options) =>

@@ -18,6 +18,12 @@ public static class GatewayErrorWriter
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
+        if (error.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
+        {
+            // The SDKs (Claude Code among them) otherwise retry a mistyped token for minutes before showing the error.
+            context.Response.Headers["x-should-retry"] = "false";
+        }
+
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text;
 using AIBridge.FunctionalTests.Infrastructure;
-using AIBridge.Infrastructure.Persistence.Providers;
 
 namespace AIBridge.FunctionalTests.Gateway;
 
@@ -11,38 +10,22 @@ public sealed class BodyLimitTests
     [Fact]
     public async Task Bodies_between_kestrels_default_limit_and_the_configured_one_are_relayed()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"aibridge-limit-{Guid.NewGuid():N}.db");
-        try
+        await using var upstream = new FakeUpstream();
+        await upstream.StartAsync();
+        upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
+        await using var host = new TemporaryHost(upstream);
+        var client = host.Api.Anonymous();
+        client.DefaultRequestHeaders.Add("X-Api-Key", await host.Api.CreateTokenAsync(await host.Api.CreateOwnerAsync()));
+        var body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('x', 31_000_000) + "\"}]}";
+
+        foreach (var route in new[] { "v1/messages", "v1/messages/count_tokens" })
         {
-            await using var upstream = new FakeUpstream();
-            await upstream.StartAsync();
-            upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
-            await using var factory = new AIBridgeFactory(DatabaseProvider.Sqlite, $"Data Source={file}",
-                ("AIBridge:Providers:anthropic:Type", "anthropic"),
-                ("AIBridge:Providers:anthropic:BaseUrl", upstream.BaseAddress.ToString().TrimEnd('/')));
-            factory.StartServer();
-            var api = new ApiClient(factory);
-            var client = api.Anonymous();
-            client.DefaultRequestHeaders.Add("X-Api-Key", await api.CreateTokenAsync(await api.CreateOwnerAsync()));
-            var body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('x', 31_000_000) + "\"}]}";
+            using var response = await client.PostAsync(new Uri(host.Factory.ClientOptions.BaseAddress, "/api/v2/aibridge/anthropic/" + route),
+                new StringContent(body, Encoding.UTF8, "application/json"));
 
-            foreach (var route in new[] { "v1/messages", "v1/messages/count_tokens" })
-            {
-                using var response = await client.PostAsync(new Uri(factory.ClientOptions.BaseAddress, "/api/v2/aibridge/anthropic/" + route),
-                    new StringContent(body, Encoding.UTF8, "application/json"));
-
-                response.StatusCode.Should().Be(HttpStatusCode.OK, route);
-            }
-
-            upstream.Requests.Select(r => r.Body.Length).Should().Equal(body.Length, body.Length);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, route);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
-            {
-                File.Delete(path);
-            }
-        }
+
+        upstream.Requests.Select(r => r.Body.Length).Should().Equal(body.Length, body.Length);
     }
 }

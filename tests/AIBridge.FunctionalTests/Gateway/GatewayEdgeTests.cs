@@ -61,10 +61,12 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
         using var none = await Api.Anonymous().PostAsync(Gateway("anthropic/v1/messages"), Json(Hello));
         (await none.Content.ReadAsStringAsync()).Should().Be("""{"type":"error","error":{"type":"authentication_error","message":"no authentication key provided"}}""");
         none.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        none.Headers.GetValues("x-should-retry").Should().Equal("false");
 
         var unknown = Api.Anonymous();
         unknown.DefaultRequestHeaders.Add("Authorization", "Bearer abcdefghij-abcdefghijklmnopqrstuv");
         using var invalid = await unknown.PostAsync(Gateway("openai/v1/chat/completions"), Json(Hello));
+        invalid.Headers.GetValues("x-should-retry").Should().Equal("false");
         (await invalid.Content.ReadAsStringAsync()).Should().Be("""{"error":{"message":"API key is invalid.","type":"invalid_request_error","code":"invalid_api_key"}}""");
 
         var wrongSecret = Api.Anonymous();
@@ -90,6 +92,7 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
         using var response = await client.PostAsync(Gateway("anthropic/v1/messages"), Json(Hello));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        response.Headers.GetValues("x-should-retry").Should().Equal("false");
         (await response.Content.ReadAsStringAsync()).Should().Be(
             """{"type":"error","error":{"type":"permission_error","message":"Bring Your Own Key (BYOK) mode is not enabled."}}""");
     }
