@@ -35,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped(sp => (AIBridgeDbContext)sp.GetRequiredService(contextType));
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AIBridgeDbContext>());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<Recovery.RestartRecovery>();
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();

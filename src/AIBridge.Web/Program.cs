@@ -1,6 +1,7 @@
 using AIBridge.Application;
 using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Recovery;
 using AIBridge.Web;
 using AIBridge.Web.Gateway;
 using AIBridge.Web.OpenApi;
@@ -23,10 +24,14 @@ builder.Services.AddApiDocument();
 
 var app = builder.Build();
 
-if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+await using (var scope = app.Services.CreateAsyncScope())
 {
-    await using var scope = app.Services.CreateAsyncScope();
-    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
 }
 
 // API endpoints authenticate through their authorization policy (see AddWebServices), so the

@@ -1272,6 +1272,10 @@ export class InterceptionDto implements IInterceptionDto {
     metadata!: any | undefined;
     started_at!: Date;
     ended_at!: Date | undefined;
+    /** The HTTP status AIBridge sent to the client; null when it sent none. An extension of Coder's shape. */
+    status_code!: number | undefined;
+    /** Why the call failed; null when it completed. An extension of Coder's shape. */
+    error!: InterceptionErrorDto | undefined;
     token_usages!: TokenUsageDto[];
     user_prompts!: UserPromptDto[];
     tool_usages!: ToolUsageDto[];
@@ -1303,6 +1307,8 @@ export class InterceptionDto implements IInterceptionDto {
             this.metadata = _data["metadata"];
             this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
             this.ended_at = _data["ended_at"] ? new Date(_data["ended_at"].toString()) : undefined as any;
+            this.status_code = _data["status_code"];
+            this.error = _data["error"] ? InterceptionErrorDto.fromJS(_data["error"]) : undefined as any;
             if (Array.isArray(_data["token_usages"])) {
                 this.token_usages = [] as any;
                 for (let item of _data["token_usages"])
@@ -1340,6 +1346,8 @@ export class InterceptionDto implements IInterceptionDto {
         data["metadata"] = this.metadata;
         data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
         data["ended_at"] = this.ended_at ? this.ended_at.toISOString() : undefined as any;
+        data["status_code"] = this.status_code;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
         if (Array.isArray(this.token_usages)) {
             data["token_usages"] = [];
             for (let item of this.token_usages)
@@ -1372,6 +1380,10 @@ export interface IInterceptionDto {
     metadata: any | undefined;
     started_at: Date;
     ended_at: Date | undefined;
+    /** The HTTP status AIBridge sent to the client; null when it sent none. An extension of Coder's shape. */
+    status_code: number | undefined;
+    /** Why the call failed; null when it completed. An extension of Coder's shape. */
+    error: InterceptionErrorDto | undefined;
     token_usages: TokenUsageDto[];
     user_prompts: UserPromptDto[];
     tool_usages: ToolUsageDto[];
@@ -1425,6 +1437,50 @@ export interface IMinimalUserDto {
     username: string;
     name: string;
     avatar_url: string;
+}
+
+export class InterceptionErrorDto implements IInterceptionErrorDto {
+    /** upstream_error, upstream_unreachable, upstream_disconnected, timeout, client_disconnected, gateway_restarted or internal_error. */
+    type!: string;
+    /** What happened, in the provider's words where it gave any. */
+    message!: string;
+
+    constructor(data?: IInterceptionErrorDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.type = _data["type"];
+            this.message = _data["message"];
+        }
+    }
+
+    static fromJS(data: any): InterceptionErrorDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new InterceptionErrorDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["type"] = this.type;
+        data["message"] = this.message;
+        return data;
+    }
+}
+
+export interface IInterceptionErrorDto {
+    /** upstream_error, upstream_unreachable, upstream_disconnected, timeout, client_disconnected, gateway_restarted or internal_error. */
+    type: string;
+    /** What happened, in the provider's words where it gave any. */
+    message: string;
 }
 
 export class TokenUsageDto implements ITokenUsageDto {
@@ -2011,6 +2067,10 @@ export class ThreadDto implements IThreadDto {
     credential_hint!: string;
     started_at!: Date;
     ended_at?: Date;
+    /** The status AIBridge sent for the thread's last interception (null when it sent none). An extension of Coder's shape. */
+    status_code!: number | undefined;
+    /** Why the thread's last interception failed; null when it completed. An extension of Coder's shape. */
+    error!: InterceptionErrorDto | undefined;
     token_usage!: TokenUsageSummaryDto;
     agentic_actions!: AgenticActionDto[];
 
@@ -2037,6 +2097,8 @@ export class ThreadDto implements IThreadDto {
             this.credential_hint = _data["credential_hint"];
             this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
             this.ended_at = _data["ended_at"] ? new Date(_data["ended_at"].toString()) : undefined as any;
+            this.status_code = _data["status_code"];
+            this.error = _data["error"] ? InterceptionErrorDto.fromJS(_data["error"]) : undefined as any;
             this.token_usage = _data["token_usage"] ? TokenUsageSummaryDto.fromJS(_data["token_usage"]) : new TokenUsageSummaryDto();
             if (Array.isArray(_data["agentic_actions"])) {
                 this.agentic_actions = [] as any;
@@ -2063,6 +2125,8 @@ export class ThreadDto implements IThreadDto {
         data["credential_hint"] = this.credential_hint;
         data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
         data["ended_at"] = this.ended_at ? this.ended_at.toISOString() : undefined as any;
+        data["status_code"] = this.status_code;
+        data["error"] = this.error ? this.error.toJSON() : undefined as any;
         data["token_usage"] = this.token_usage ? this.token_usage.toJSON() : undefined as any;
         if (Array.isArray(this.agentic_actions)) {
             data["agentic_actions"] = [];
@@ -2083,6 +2147,10 @@ export interface IThreadDto {
     credential_hint: string;
     started_at: Date;
     ended_at?: Date;
+    /** The status AIBridge sent for the thread's last interception (null when it sent none). An extension of Coder's shape. */
+    status_code: number | undefined;
+    /** Why the thread's last interception failed; null when it completed. An extension of Coder's shape. */
+    error: InterceptionErrorDto | undefined;
     token_usage: TokenUsageSummaryDto;
     agentic_actions: AgenticActionDto[];
 }

@@ -20,6 +20,9 @@ public sealed record AuditFilter
 
     public string? SessionId { get; init; }
 
+    /// <summary>Only failed interceptions (true), only those that completed (false).</summary>
+    public bool? Failed { get; init; }
+
     /// <summary>Inclusive.</summary>
     public DateTime? StartedAfter { get; init; }
 

@@ -44,6 +44,7 @@ public sealed class AuditListParser(IUserRepository users)
         var search = request.Search;
         var (after, before) = search.TimeWindow(errors);
         var initiator = await ResolveInitiatorAsync(search["initiator"], caller, errors, cancellationToken);
+        var failed = ParseStatus(search["status"], errors);
         if (errors.Count > 0)
         {
             return new AuditListParse(null, new ErrorEnvelope(endpoint.SearchFailure), errors);
@@ -57,10 +58,28 @@ public sealed class AuditListParser(IUserRepository users)
             Model = search["model"],
             Client = search["client"],
             SessionId = search["session_id"],
+            Failed = failed,
             StartedAfter = after,
             StartedBefore = before,
         };
         return new AuditListParse(new AuditListRequest(request.Page, request.Cursor, filter), null, errors);
+    }
+
+    /// <summary><c>completed</c> or <c>failed</c> (case-insensitive).</summary>
+    private static bool? ParseStatus(string? value, List<ValidationError> errors)
+    {
+        switch (value?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "completed":
+                return false;
+            case "failed":
+                return true;
+            default:
+                errors.Add(new ValidationError("status", $"Query param \"status\" has invalid value: \"{value}\" must be completed or failed"));
+                return null;
+        }
     }
 
     /// <summary><c>me</c>, a UUID taken literally (an unknown one matches nothing), or a username (case-insensitive).</summary>

@@ -8,13 +8,13 @@ namespace AIBridge.Application.Audit;
 public sealed record ListEndpoint(IReadOnlyCollection<string> SearchKeys, string? DefaultKey, string SearchFailure, string? CursorParameter = null)
 {
     public static ListEndpoint Interceptions { get; } = new(
-        ["initiator", "provider", "model", "client", "started_after", "started_before"],
+        ["initiator", "provider", "model", "client", "status", "started_after", "started_before"],
         "initiator",
         "Invalid AI Bridge interceptions search query.",
         "after_id");
 
     public static ListEndpoint Sessions { get; } = new(
-        ["initiator", "provider", "model", "client", "session_id", "started_after", "started_before"],
+        ["initiator", "provider", "model", "client", "session_id", "status", "started_after", "started_before"],
         null,
         "Invalid session search query.",
         "after_session_id");

@@ -5,6 +5,13 @@ public sealed class GatewayOptions
 {
     public bool AllowBYOK { get; set; }
 
+    /// <summary>
+    /// This process's stable name on the database (default: host name and listen address). A restarted
+    /// process ends the interceptions its previous run under this name left open, so each process of a
+    /// deployment needs its own, kept across restarts.
+    /// </summary>
+    public string? InstanceId { get; set; }
+
     public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
 
     public UpstreamTimeouts Upstream { get; set; } = new();

@@ -46,6 +46,17 @@ public sealed class Interception
 
     public DateTime? EndedAt { get; set; }
 
+    /// <summary>The gateway process that started it, so a restarted process ends only what it left open itself.</summary>
+    public string? GatewayInstance { get; set; }
+
+    /// <summary>The HTTP status the gateway sent to the client; NULL when it sent none (the client left first).</summary>
+    public int? StatusCode { get; set; }
+
+    /// <summary>Why it failed (<see cref="InterceptionErrors"/>); NULL for a call that completed.</summary>
+    public string? ErrorType { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
     public List<TokenUsage> TokenUsages { get; set; } = [];
 
     public List<UserPrompt> UserPrompts { get; set; } = [];
@@ -58,6 +69,20 @@ public sealed class Interception
     public const int ModelMaxLength = 256;
     public const int ClientSessionIdMaxLength = 256;
     public const int CredentialHintMaxLength = 15;
+    public const int GatewayInstanceMaxLength = 128;
+    public const int ErrorTypeMaxLength = 32;
+    public const int ErrorMessageMaxLength = 1024;
+
+    /// <summary>A copy of the row's own fields, without its children, for a writer that must not share the caller's object.</summary>
+    public Interception Detached()
+    {
+        var copy = (Interception)MemberwiseClone();
+        copy.TokenUsages = [];
+        copy.UserPrompts = [];
+        copy.ToolUsages = [];
+        copy.ModelThoughts = [];
+        return copy;
+    }
 
     public static string DeriveSessionId(string? clientSessionId, Guid? threadRootId, Guid id) =>
         !string.IsNullOrEmpty(clientSessionId) ? clientSessionId : (threadRootId ?? id).ToString("D");

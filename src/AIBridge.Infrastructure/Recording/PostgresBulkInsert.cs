@@ -48,13 +48,17 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         var command = new NpgsqlBatchCommand(
             """
             UPDATE aibridge_interceptions AS i
-            SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint)
-            FROM unnest($1, $2, $3) AS e (id, ended_at, credential_hint)
+            SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint),
+                status_code = e.status_code, error_type = e.error_type, error_message = e.error_message
+            FROM unnest($1, $2, $3, $4, $5, $6) AS e (id, ended_at, credential_hint, status_code, error_type, error_message)
             WHERE i.id = e.id AND i.ended_at IS NULL
             """);
         command.Parameters.Add(Array(ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType.Uuid));
         command.Parameters.Add(Array(ends.Select(e => Timestamp.Normalize(e.EndedAt)).ToArray(), NpgsqlDbType.TimestampTz));
         command.Parameters.Add(Array(ends.Select(e => e.CredentialHint).ToArray(), NpgsqlDbType.Varchar));
+        command.Parameters.Add(Array(ends.Select(e => e.Outcome?.StatusCode).ToArray(), NpgsqlDbType.Integer));
+        command.Parameters.Add(Array(ends.Select(e => e.Outcome?.ErrorType).ToArray(), NpgsqlDbType.Varchar));
+        command.Parameters.Add(Array(ends.Select(e => e.Outcome?.ErrorMessage).ToArray(), NpgsqlDbType.Varchar));
         _batch.BatchCommands.Add(command);
         return Task.CompletedTask;
     }
@@ -76,6 +80,7 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         ColumnKind.Text => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Text),
         ColumnKind.Varchar => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Varchar),
         ColumnKind.Jsonb => Array(Column(rows, r => (string?)column.Value(r)), NpgsqlDbType.Jsonb),
+        ColumnKind.Int => Array(Column(rows, r => (int?)column.Value(r)), NpgsqlDbType.Integer),
         ColumnKind.Bigint => Array(Column(rows, r => (long?)column.Value(r)), NpgsqlDbType.Bigint),
         ColumnKind.Bool => Array(Column(rows, r => (bool?)column.Value(r)), NpgsqlDbType.Boolean),
         ColumnKind.Time => Array(Column(rows, r => column.Value(r) is DateTime time ? Timestamp.Normalize(time) : (DateTime?)null), NpgsqlDbType.TimestampTz),

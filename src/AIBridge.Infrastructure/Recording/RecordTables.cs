@@ -10,6 +10,7 @@ internal enum ColumnKind
     Text,
     Varchar,
     Jsonb,
+    Int,
     Bigint,
     Bool,
     Time,
@@ -62,6 +63,10 @@ internal static class RecordTables
         new("credential_hint", ColumnKind.Varchar, i => i.CredentialHint),
         new("started_at", ColumnKind.Time, i => i.StartedAt),
         new("ended_at", ColumnKind.Time, i => i.EndedAt),
+        new("gateway_instance", ColumnKind.Varchar, i => i.GatewayInstance),
+        new("status_code", ColumnKind.Int, i => i.StatusCode),
+        new("error_type", ColumnKind.Varchar, i => i.ErrorType),
+        new("error_message", ColumnKind.Varchar, i => i.ErrorMessage),
     ];
 
     private static readonly RecordColumn<TokenUsage>[] TokenUsages =

@@ -245,7 +245,7 @@ public sealed partial class RecordWriter(
             {
                 case InterceptionStarted start:
                     await ResolveLineageAsync(db, start);
-                    var row = Copy(start.Interception);
+                    var row = start.Interception.Detached();
                     started[start.InterceptionId] = row;
                     rows.Interceptions.Add(row);
                     break;
@@ -254,6 +254,9 @@ public sealed partial class RecordWriter(
                     {
                         interception.EndedAt = end.EndedAt;
                         interception.CredentialHint = end.CredentialHint ?? interception.CredentialHint;
+                        interception.StatusCode = end.Outcome?.StatusCode;
+                        interception.ErrorType = end.Outcome?.ErrorType;
+                        interception.ErrorMessage = end.Outcome?.ErrorMessage;
                     }
 
                     break;
@@ -300,8 +303,11 @@ public sealed partial class RecordWriter(
             await db.SaveChangesAsync(_abort.Token);
             foreach (var end in rows.Ends)
             {
+                var outcome = end.Outcome ?? new InterceptionOutcome(null);
                 await RecordingQueries.Open(db, end.InterceptionId).ExecuteUpdateAsync(
-                    s => s.SetProperty(i => i.EndedAt, end.EndedAt).SetProperty(i => i.CredentialHint, i => end.CredentialHint ?? i.CredentialHint), _abort.Token);
+                    s => s.SetProperty(i => i.EndedAt, end.EndedAt).SetProperty(i => i.CredentialHint, i => end.CredentialHint ?? i.CredentialHint)
+                        .SetProperty(i => i.StatusCode, outcome.StatusCode).SetProperty(i => i.ErrorType, outcome.ErrorType)
+                        .SetProperty(i => i.ErrorMessage, outcome.ErrorMessage), _abort.Token);
             }
         }
 
@@ -339,26 +345,6 @@ public sealed partial class RecordWriter(
         interception.SessionId = Interception.DeriveSessionId(interception.ClientSessionId, interception.ThreadRootId, interception.Id);
         queue.RecentCalls.SetRoot(interception.Id, interception.ThreadRootId ?? interception.Id);
     }
-
-    private static Interception Copy(Interception i) => new()
-    {
-        Id = i.Id,
-        InitiatorId = i.InitiatorId,
-        ApiKeyId = i.ApiKeyId,
-        Provider = i.Provider,
-        ProviderName = i.ProviderName,
-        Model = i.Model,
-        Client = i.Client,
-        ClientSessionId = i.ClientSessionId,
-        ThreadParentId = i.ThreadParentId,
-        ThreadRootId = i.ThreadRootId,
-        SessionId = i.SessionId,
-        Metadata = i.Metadata,
-        CredentialKind = i.CredentialKind,
-        CredentialHint = i.CredentialHint,
-        StartedAt = i.StartedAt,
-        EndedAt = i.EndedAt,
-    };
 
     private static IEnumerable<RecordedItem> Drain(ChannelReader<RecordedItem> reader)
     {

@@ -78,12 +78,16 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
 
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        using var statement = Prepare("UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint) WHERE id = ?1 AND ended_at IS NULL");
+        using var statement = Prepare("UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
+            + "status_code = ?4, error_type = ?5, error_message = ?6 WHERE id = ?1 AND ended_at IS NULL");
         foreach (var end in ends)
         {
             Bind(statement, 1, end.InterceptionId);
             Bind(statement, 2, end.EndedAt);
             Bind(statement, 3, end.CredentialHint);
+            Bind(statement, 4, end.Outcome?.StatusCode);
+            Bind(statement, 5, end.Outcome?.ErrorType);
+            Bind(statement, 6, end.Outcome?.ErrorMessage);
             Step(statement);
         }
 
@@ -139,6 +143,9 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
                 raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
                 break;
             case long number:
+                raw.sqlite3_bind_int64(statement, index, number);
+                break;
+            case int number:
                 raw.sqlite3_bind_int64(statement, index, number);
                 break;
             case string text:

@@ -7,6 +7,7 @@ using AIBridge.Application.Gateway.Errors;
 using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
 using AIBridge.Domain.Common;
@@ -23,6 +24,7 @@ public sealed partial class GatewayHandler(
     ProviderCatalog catalog,
     GatewayAuthenticator authenticator,
     GatewayOptions options,
+    GatewayInstance instance,
     UpstreamClients clients,
     IRecorder recorder,
     TimeProvider clock,
@@ -158,53 +160,62 @@ public sealed partial class GatewayHandler(
             credential.Kind, credential.Hint, credential.KeyLength, correlationId);
 
         var started = Stopwatch.GetTimestamp();
-        var status = 0;
+        var outcome = InterceptionOutcome.Failure(null, InterceptionErrors.ClientDisconnected, "the client went away before the response started");
         long relayed = 0;
         try
         {
             context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();
             using var upstreamRequest = UpstreamRequest.Bridged(context, provider, upstreamPath, body, credential);
-            using var upstream = await SendAsync(context, provider, upstreamRequest, passthrough: false);
+            var (upstreamResponse, failure) = await SendAsync(context, provider, upstreamRequest, passthrough: false);
+            using var upstream = upstreamResponse;
             if (upstream is null)
             {
-                status = context.Response.StatusCode;
+                outcome = failure!;
                 return;
             }
 
-            status = (int)upstream.StatusCode;
-            recording.ResponseStarted(status);
-            ResponseTap? tap = null;
-            if (upstream.IsSuccessStatusCode)
+            var status = (int)upstream.StatusCode;
+            recording.ResponseStarted();
+            ResponseParser parser = !upstream.IsSuccessStatusCode ? new UpstreamErrorParser(recording) : api switch
             {
-                ResponseParser parser = api switch
-                {
-                    BridgedApi.AnthropicMessages => new AnthropicParser(recording),
-                    BridgedApi.ChatCompletions => new ChatParser(recording),
-                    _ => new ResponsesParser(recording),
-                };
-                recording.Attach(parser);
-                tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream), recording.BodyRelayed);
-            }
-
+                BridgedApi.AnthropicMessages => new AnthropicParser(recording),
+                BridgedApi.ChatCompletions => new ChatParser(recording),
+                _ => new ResponsesParser(recording),
+            };
+            recording.Attach(parser);
+            using var tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream), recording.BodyRelayed);
             try
             {
                 await ResponseRelay.StartAsync(context, upstream);
-                relayed = await RelayBodyAsync(context, upstream, tap);
+                var relay = await RelayBodyAsync(context, upstream, tap);
+                relayed = relay.Bytes;
+                outcome = relay.Failure ?? (upstream.IsSuccessStatusCode
+                    ? InterceptionOutcome.Completed(status)
+                    : InterceptionOutcome.Failure(status, InterceptionErrors.UpstreamError, $"upstream provider answered {status}"));
             }
             finally
             {
-                if (tap is not null)
-                {
-                    await CompleteTapAsync(tap, interception.Id);
-                    tap.Dispose();
-                }
+                await CompleteTapAsync(tap, interception.Id);
             }
+        }
+        catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            outcome = InterceptionOutcome.Failure(context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError,
+                InterceptionErrors.InternalError, "internal error");
+            throw;
         }
         finally
         {
-            recording.End();
+            if (outcome.ErrorType == InterceptionErrors.ClientDisconnected && context.Response.HasStarted)
+            {
+                // Still the first guess: the client left, and nothing else decided otherwise.
+                outcome = InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.ClientDisconnected, "the client went away during the response");
+            }
+
+            recording.End(outcome);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogEnded(logger, interception.Id, provider.Name, status, elapsed.TotalMilliseconds, relayed, context.RequestAborted.IsCancellationRequested);
+            LogEnded(logger, interception.Id, provider.Name, outcome.StatusCode ?? 0, elapsed.TotalMilliseconds, relayed, context.RequestAborted.IsCancellationRequested,
+                outcome.ErrorType ?? "");
         }
     }
 
@@ -217,7 +228,8 @@ public sealed partial class GatewayHandler(
         }
 
         using var upstreamRequest = UpstreamRequest.Passthrough(context, provider, upstreamPath, byok);
-        using var upstream = await SendAsync(context, provider, upstreamRequest, passthrough: true);
+        var (upstreamResponse, _) = await SendAsync(context, provider, upstreamRequest, passthrough: true);
+        using var upstream = upstreamResponse;
         if (upstream is not null)
         {
             await ResponseRelay.StartAsync(context, upstream);
@@ -225,41 +237,49 @@ public sealed partial class GatewayHandler(
         }
     }
 
-    /// <summary>Sends upstream and returns at the response headers; answers 502/504 itself (and returns null) when there are none.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(HttpContext context, ProviderInstance provider, HttpRequestMessage request, bool passthrough)
+    /// <summary>
+    /// Sends upstream and returns at the response headers. When there are none it answers 502/504 (or
+    /// the body's refusal) itself and returns that failure instead.
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, InterceptionOutcome? Failure)> SendAsync(HttpContext context, ProviderInstance provider,
+        HttpRequestMessage request, bool passthrough)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Upstream.ResponseTimeout);
+        GatewayError error;
+        string errorType;
         try
         {
-            return await clients.For(provider).SendAsync(request, timeout.Token);
+            return (await clients.For(provider).SendAsync(request, timeout.Token), null);
         }
         catch (OperationCanceledException) when (!context.RequestAborted.IsCancellationRequested)
         {
-            await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
+            (error, errorType) = (GatewayError.Timeout(provider.Name), InterceptionErrors.Timeout);
         }
         catch (HttpRequestException e) when (e.InnerException is TimeoutException || e.HttpRequestError == HttpRequestError.ConnectionError && e.InnerException is OperationCanceledException)
         {
-            await context.WriteAsync(GatewayError.Timeout(provider.Name), provider.Type);
+            (error, errorType) = (GatewayError.Timeout(provider.Name), InterceptionErrors.Timeout);
         }
         catch (HttpRequestException e) when (e.InnerException is BadHttpRequestException refused)
         {
             // A streamed passthrough body went over the limit, or ended short, while being forwarded.
-            await context.WriteAsync(RequestBody.Refused(refused, options.MaxRequestBodyBytes), provider.Type);
+            (error, errorType) = (RequestBody.Refused(refused, options.MaxRequestBodyBytes), InterceptionErrors.ClientDisconnected);
         }
         catch (HttpRequestException e)
         {
             LogUnreachable(logger, e, provider.Name);
-            await context.WriteAsync(passthrough ? GatewayError.ProxyError() : GatewayError.Unreachable(provider.Name), provider.Type);
+            (error, errorType) = (passthrough ? GatewayError.ProxyError() : GatewayError.Unreachable(provider.Name), InterceptionErrors.UpstreamUnreachable);
         }
 
-        return null;
+        await context.WriteAsync(error, provider.Type);
+        return (null, InterceptionOutcome.Failure(error.Status, errorType, error.Message));
     }
 
-    /// <summary>The body, verbatim; a failure after the response started can only abort the connection.</summary>
-    private async Task<long> RelayBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap)
+    /// <summary>The body, verbatim; a failure after the response started can only abort the connection, and is returned.</summary>
+    private async Task<(long Bytes, InterceptionOutcome? Failure)> RelayBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap)
     {
         var progress = new ResponseRelay.Progress();
+        InterceptionOutcome? failure = null;
         try
         {
             await ResponseRelay.CopyBodyAsync(context, upstream, tap, options.Upstream.IdleTimeout, progress);
@@ -268,6 +288,10 @@ public sealed partial class GatewayHandler(
         {
             LogCutShort(logger, e, context.Request.Path);
             context.Abort();
+            failure = e is OperationCanceledException
+                ? InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.Timeout,
+                    $"the upstream response went quiet for longer than {options.Upstream.IdleTimeout.TotalSeconds:0.###} s")
+                : InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.UpstreamDisconnected, "the upstream connection broke during the response");
         }
 
         if (progress.SlowestWrite > TimeSpan.FromMilliseconds(500))
@@ -276,7 +300,7 @@ public sealed partial class GatewayHandler(
                 progress.SlowestWrite.TotalMilliseconds);
         }
 
-        return progress.Bytes;
+        return (progress.Bytes, failure);
     }
 
     private async Task CompleteTapAsync(ResponseTap tap, Guid interceptionId)
@@ -314,6 +338,7 @@ public sealed partial class GatewayHandler(
             CredentialKind = credential.Kind,
             CredentialHint = credential.Hint,
             StartedAt = now,
+            GatewayInstance = instance.Name,
         };
     }
 
@@ -337,8 +362,8 @@ public sealed partial class GatewayHandler(
     private static partial void LogStarted(ILogger logger, Guid interceptionId, string route, string provider, string model, Guid userId, string client,
         bool streaming, string credentialKind, string credentialHint, int credentialLength, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} ended: provider={Provider} status={Status} duration_ms={DurationMs} bytes={Bytes} client_disconnected={Disconnected}")]
-    private static partial void LogEnded(ILogger logger, Guid interceptionId, string provider, int status, double durationMs, long bytes, bool disconnected);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} ended: provider={Provider} status={Status} duration_ms={DurationMs} bytes={Bytes} client_disconnected={Disconnected} error={ErrorType}")]
+    private static partial void LogEnded(ILogger logger, Guid interceptionId, string provider, int status, double durationMs, long bytes, bool disconnected, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream provider {Provider} is unreachable")]
     private static partial void LogUnreachable(ILogger logger, Exception exception, string provider);

@@ -3,6 +3,7 @@ using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Gateway.Recovery;
 
 namespace AIBridge.Web.Gateway;
 
@@ -14,6 +15,7 @@ public static class GatewayServices
         var section = configuration.GetSection("AIBridge");
         var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
         services.AddSingleton(options);
+        services.AddSingleton(GatewayInstance.From(options.InstanceId, configuration["urls"] ?? DependencyInjection.DefaultUrl));
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
 
         var providers = section.GetSection("Providers").GetChildren()

@@ -41,6 +41,7 @@ public abstract class ContractTests(DatabaseFixture fixture) : DatabaseTest(fixt
                 Key("provider", Json.String), Key("provider_name", Json.String), Key("model", Json.String),
                 Key("client", Json.String, Json.Null), Key("metadata", Json.Object, Json.Null),
                 Key("started_at", Json.Time), Key("ended_at", Json.Time, Json.Null),
+                Key("status_code", Json.Number, Json.Null), Key("error", Json.Object, Json.Null),
                 Key("token_usages", Json.Array), Key("user_prompts", Json.Array), Key("tool_usages", Json.Array));
             interception.GetProperty("initiator").ShouldHaveShape("initiator", MinimalUser);
         }
@@ -116,6 +117,7 @@ public abstract class ContractTests(DatabaseFixture fixture) : DatabaseTest(fixt
         [
             Key("id", Json.Uuid), Key("model", Json.String), Key("provider", Json.String), Key("credential_kind", Json.String),
             Key("credential_hint", Json.String), Key("started_at", Json.Time), Key("ended_at", Json.Time),
+            Key("status_code", Json.Number, Json.Null), Key("error", Json.Object, Json.Null),
             Key("token_usage", Json.Object), Key("agentic_actions", Json.Array),
         ];
         thread.ShouldHaveShape("thread", [.. threadKeys, Key("prompt", Json.String)]);

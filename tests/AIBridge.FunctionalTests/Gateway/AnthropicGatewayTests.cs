@@ -70,7 +70,7 @@ public abstract class AnthropicGatewayTests(DatabaseFixture fixture) : GatewayTe
     }
 
     [Fact]
-    public async Task Upstream_errors_are_relayed_verbatim_and_record_no_prompt()
+    public async Task Upstream_errors_are_relayed_verbatim_and_recorded_as_failed_with_their_prompt()
     {
         const string error = """{"type":"error","error":{"type":"invalid_request_error","message":"max_tokens: field required"}}""";
         Upstream.RespondWithJson(error, 400);
@@ -80,8 +80,9 @@ public abstract class AnthropicGatewayTests(DatabaseFixture fixture) : GatewayTe
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Be(error);
         var recorded = await RecordedAsync(InterceptionId(response));
-        recorded.UserPrompts.Should().BeEmpty();
+        recorded.UserPrompts.Single().Prompt.Should().Be("hi", "an audit shows what was sent, answered or not");
         recorded.TokenUsages.Should().BeEmpty();
+        (recorded.StatusCode, recorded.ErrorType, recorded.ErrorMessage).Should().Be((400, "upstream_error", "invalid_request_error: max_tokens: field required"));
     }
 
     [Theory]

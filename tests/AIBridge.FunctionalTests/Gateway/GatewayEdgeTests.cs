@@ -253,12 +253,18 @@ public abstract class GatewayEdgeTests(DatabaseFixture fixture) : GatewayTest(fi
             id = InterceptionId(response);
             var stream = await response.Content.ReadAsStreamAsync();
             _ = await stream.ReadAsync(new byte[1024]);
+
+            // Cancelling a pending read drops the connection at once (a plain dispose would drain it first).
+            using var leave = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+            var pending = async () => await stream.ReadAsync(new byte[1024], leave.Token);
+            await pending.Should().ThrowAsync<OperationCanceledException>();
         }
 
         (await stop.Task.WaitAsync(TimeSpan.FromSeconds(10))).Should().BeTrue("the upstream call is cancelled, not left running");
         var recorded = await RecordedAsync(id);
         recorded.TokenUsages.Should().ContainSingle().Which.InputTokens.Should().Be(9);
         recorded.UserPrompts.Single().Prompt.Should().Be("long task");
+        (recorded.StatusCode, recorded.ErrorType).Should().Be((200, "client_disconnected"));
     }
 }
 

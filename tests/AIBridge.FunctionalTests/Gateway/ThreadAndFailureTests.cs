@@ -46,7 +46,8 @@ public abstract class ThreadAndFailureTests(DatabaseFixture fixture) : GatewayTe
         (await response.Content.ReadAsStringAsync()).Should().Be("""{"type":"error","error":{"type":"api_error","message":"upstream provider \"dead\" is unreachable"}}""");
         var recorded = await RecordedAsync(InterceptionId(response));
         recorded.ProviderName.Should().Be("dead");
-        recorded.UserPrompts.Should().BeEmpty();
+        recorded.UserPrompts.Single().Prompt.Should().Be("hi");
+        (recorded.StatusCode, recorded.ErrorType, recorded.ErrorMessage).Should().Be((502, "upstream_unreachable", "upstream provider \"dead\" is unreachable"));
     }
 
     [Fact]
@@ -59,7 +60,8 @@ public abstract class ThreadAndFailureTests(DatabaseFixture fixture) : GatewayTe
         response.StatusCode.Should().Be(HttpStatusCode.GatewayTimeout);
         (await response.Content.ReadAsStringAsync()).Should().Be(
             """{"error":{"message":"upstream provider \"openai\" did not respond in time","type":"server_error","code":"gateway_timeout"}}""");
-        (await RecordedAsync(InterceptionId(response))).EndedAt.Should().NotBeNull();
+        var recorded = await RecordedAsync(InterceptionId(response));
+        (recorded.StatusCode, recorded.ErrorType).Should().Be((504, "timeout"));
     }
 
     [Theory]
@@ -92,6 +94,38 @@ public abstract class ThreadAndFailureTests(DatabaseFixture fixture) : GatewayTe
         await read.Should().ThrowAsync<HttpRequestException>();
         var recorded = await RecordedAsync(InterceptionId(response));
         recorded.TokenUsages.Should().ContainSingle().Which.InputTokens.Should().Be(4);
+        (recorded.StatusCode, recorded.ErrorType).Should().Be((200, how == "idle" ? "timeout" : "upstream_disconnected"));
+    }
+
+    [Fact]
+    public async Task A_completed_call_records_its_status_and_no_error()
+    {
+        Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
+
+        using var response = await Client().PostAsync(Gateway("anthropic/v1/messages"), Json("""{"model":"m","messages":[{"role":"user","content":"hi"}]}"""));
+
+        var recorded = await RecordedAsync(InterceptionId(response));
+        (recorded.StatusCode, recorded.ErrorType, recorded.ErrorMessage).Should().Be((200, (string?)null, (string?)null));
+    }
+
+    [Fact]
+    public async Task An_error_event_after_the_stream_started_fails_the_interception_in_the_providers_words()
+    {
+        Upstream.RespondWithEvents("""
+            event: message_start
+            data: {"type":"message_start","message":{"id":"msg_e","usage":{"input_tokens":3,"output_tokens":1}}}
+
+            event: error
+            data: {"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}
+
+            """);
+
+        using var response = await Client().PostAsync(Gateway("anthropic/v1/messages"), Json("""{"model":"m","stream":true,"messages":[{"role":"user","content":"go"}]}"""));
+        await response.Content.ReadAsStringAsync();
+
+        var recorded = await RecordedAsync(InterceptionId(response));
+        (recorded.StatusCode, recorded.ErrorType, recorded.ErrorMessage).Should().Be((200, "upstream_error", "overloaded_error: Overloaded"));
+        recorded.UserPrompts.Single().Prompt.Should().Be("go");
     }
 
     [Fact]

@@ -60,9 +60,9 @@ public static class RawHttp
                 received.Write(buffer, 0, read);
             }
         }
-        catch (SocketException) when (received.Length > 0)
+        catch (SocketException)
         {
-            // The server may reset the connection after answering, with part of the body unread.
+            // The server may reset the connection, after answering or instead of it (a body it refused unread).
         }
 
         var text = Encoding.UTF8.GetString(received.ToArray());

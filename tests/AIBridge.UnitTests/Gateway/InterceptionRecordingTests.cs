@@ -41,7 +41,7 @@ public sealed class InterceptionRecordingTests
         var log = new RecorderLog();
         var interception = new Interception { Id = Guid.NewGuid(), InitiatorId = Guid.NewGuid(), StartedAt = DateTime.UtcNow.AddSeconds(-1) };
         var recording = new InterceptionRecording(log, TimeProvider.System, interception, "read the readme");
-        recording.ResponseStarted(200);
+        recording.ResponseStarted();
         var parser = new AnthropicParser(recording);
         recording.Attach(parser);
         using var tap = new ResponseTap(parser, eventStream: true, recording.BodyRelayed);
@@ -54,7 +54,7 @@ public sealed class InterceptionRecordingTests
         tap.BodyEnded();
         tap.BodyEnded();
         await tap.CompleteAsync();
-        recording.End();
+        recording.End(InterceptionOutcome.Completed(200));
 
         log.Events.Should().Equal("begin", nameof(ToolUsageRecorded), nameof(TokenUsageRecorded), nameof(UserPromptRecorded), nameof(InterceptionEnded), "end 42");
         log.Items.OfType<ToolUsageRecorded>().Single().InterceptionStartedAt.Should().Be(interception.StartedAt);
@@ -65,9 +65,36 @@ public sealed class InterceptionRecordingTests
     {
         var log = new RecorderLog();
         var recording = new InterceptionRecording(log, TimeProvider.System, new Interception { Id = Guid.NewGuid() }, null);
-        recording.ResponseStarted(200);
-        recording.End();
+        recording.ResponseStarted();
+        recording.End(InterceptionOutcome.Completed(200));
 
         log.Events.Should().Equal(nameof(InterceptionEnded));
+    }
+
+    [Fact]
+    public void A_failed_call_still_records_its_prompt_and_the_providers_error_names_the_failure()
+    {
+        var log = new RecorderLog();
+        var recording = new InterceptionRecording(log, TimeProvider.System, new Interception { Id = Guid.NewGuid() }, "deploy it");
+        recording.ResponseStarted();
+        var parser = new UpstreamErrorParser(recording);
+        parser.OnBody("""{"type":"error","error":{"type":"rate_limit_error","message":"Number of requests exceeded"}}"""u8);
+        recording.End(InterceptionOutcome.Failure(429, InterceptionErrors.UpstreamError, "upstream provider answered 429"));
+
+        log.Items.OfType<UserPromptRecorded>().Single().Prompt.Prompt.Should().Be("deploy it");
+        log.Items.OfType<InterceptionEnded>().Single().Outcome.Should().Be(
+            new InterceptionOutcome(429, InterceptionErrors.UpstreamError, "rate_limit_error: Number of requests exceeded"));
+    }
+
+    [Fact]
+    public void An_error_event_in_a_started_stream_fails_a_call_that_otherwise_completed()
+    {
+        var log = new RecorderLog();
+        var recording = new InterceptionRecording(log, TimeProvider.System, new Interception { Id = Guid.NewGuid() }, null);
+        var parser = new AnthropicParser(recording);
+        parser.OnEvent("error", """{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}"""u8);
+        recording.End(InterceptionOutcome.Completed(200));
+
+        log.Items.OfType<InterceptionEnded>().Single().Outcome.Should().Be(new InterceptionOutcome(200, InterceptionErrors.UpstreamError, "overloaded_error: Overloaded"));
     }
 }

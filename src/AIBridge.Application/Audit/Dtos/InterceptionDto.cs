@@ -28,11 +28,24 @@ public sealed record InterceptionDto
 
     public required DateTime? EndedAt { get; init; }
 
+    /// <summary>The HTTP status AIBridge sent to the client; null when it sent none. An extension of Coder's shape.</summary>
+    public required int? StatusCode { get; init; }
+
+    /// <summary>Why the call failed; null when it completed. An extension of Coder's shape.</summary>
+    public required InterceptionErrorDto? Error { get; init; }
+
     public IReadOnlyList<TokenUsageDto> TokenUsages { get; init; } = [];
 
     public IReadOnlyList<UserPromptDto> UserPrompts { get; init; } = [];
 
     public IReadOnlyList<ToolUsageDto> ToolUsages { get; init; } = [];
+}
+
+/// <param name="Type"><c>upstream_error</c>, <c>upstream_unreachable</c>, <c>upstream_disconnected</c>, <c>timeout</c>, <c>client_disconnected</c>, <c>gateway_restarted</c> or <c>internal_error</c>.</param>
+/// <param name="Message">What happened, in the provider's words where it gave any.</param>
+public sealed record InterceptionErrorDto(string Type, string Message)
+{
+    public static InterceptionErrorDto? From(string? type, string? message) => type is null ? null : new InterceptionErrorDto(type, message ?? "");
 }
 
 public sealed record TokenUsageDto

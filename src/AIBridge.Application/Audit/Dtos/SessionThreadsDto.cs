@@ -64,6 +64,12 @@ public sealed record ThreadDto
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public required DateTime? EndedAt { get; init; }
 
+    /// <summary>The status AIBridge sent for the thread's last interception (null when it sent none). An extension of Coder's shape.</summary>
+    public required int? StatusCode { get; init; }
+
+    /// <summary>Why the thread's last interception failed; null when it completed. An extension of Coder's shape.</summary>
+    public required InterceptionErrorDto? Error { get; init; }
+
     public required TokenUsageSummaryDto TokenUsage { get; init; }
 
     public required IReadOnlyList<AgenticActionDto> AgenticActions { get; init; }

@@ -19,6 +19,7 @@ public static class SessionThreadsBuilder
         var threads = rows.Roots.Select(root =>
         {
             var thread = members[root.Id].Prepend(root).ToList();
+            var last = thread[^1];
             return new ThreadDto
             {
                 Id = root.Id,
@@ -29,6 +30,8 @@ public static class SessionThreadsBuilder
                 CredentialHint = SanitiseHint(root.CredentialHint),
                 StartedAt = thread.Min(m => m.StartedAt),
                 EndedAt = thread.Max(m => m.EndedAt),
+                StatusCode = last.StatusCode,
+                Error = InterceptionErrorDto.From(last.ErrorType, last.ErrorMessage),
                 TokenUsage = Summarise(thread.SelectMany(m => usages[m.Id])),
                 AgenticActions = thread
                     .Where(m => toolCalls[m.Id].Any())

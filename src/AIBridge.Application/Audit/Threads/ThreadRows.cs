@@ -21,7 +21,8 @@ public sealed record ThreadPageResult(CursorLookup Cursor, ThreadPageRows? Rows)
 
 /// <summary>A root or member of a thread.</summary>
 public sealed record ThreadInterception(
-    Guid Id, Guid? ThreadRootId, string Model, string Provider, string CredentialKind, string CredentialHint, DateTime StartedAt, DateTime? EndedAt);
+    Guid Id, Guid? ThreadRootId, string Model, string Provider, string CredentialKind, string CredentialHint, DateTime StartedAt, DateTime? EndedAt,
+    int? StatusCode = null, string? ErrorType = null, string? ErrorMessage = null);
 
 public sealed record ThreadTokenUsage(
     Guid InterceptionId, long InputTokens, long OutputTokens, long CacheReadInputTokens, long CacheWriteInputTokens, string? Metadata);

@@ -37,6 +37,13 @@ public sealed class AnthropicParser(IResponseSink sink) : ResponseParser(sink)
     {
         switch (data.Str("type") ?? eventName)
         {
+            case "error":
+                if (UpstreamErrorText.From(data) is { } error)
+                {
+                    Sink.UpstreamError(error);
+                }
+
+                break;
             case "message_start":
                 ResponseId = data.Path("message")?.Str("id") ?? ResponseId;
                 _startUsage = data.Path("message", "usage")?.Clone();

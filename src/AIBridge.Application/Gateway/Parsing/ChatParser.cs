@@ -17,7 +17,7 @@ public sealed class ChatParser(IResponseSink sink) : ResponseParser(sink)
     /// where its quotes would be escaped.
     /// </summary>
     protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) =>
-        ResponseId.Length == 0 || _pending.Count > 0 || data.IndexOf("\"tool_calls\""u8) >= 0 || HasUsageObject(data);
+        ResponseId.Length == 0 || _pending.Count > 0 || data.IndexOf("\"tool_calls\""u8) >= 0 || data.IndexOf("\"error\""u8) >= 0 || HasUsageObject(data);
 
     private static bool HasUsageObject(ReadOnlySpan<byte> data)
     {
@@ -37,6 +37,11 @@ public sealed class ChatParser(IResponseSink sink) : ResponseParser(sink)
 
     protected override void OnEvent(string? eventName, JsonElement data)
     {
+        if (UpstreamErrorText.From(data) is { } error)
+        {
+            Sink.UpstreamError(error);
+        }
+
         if (string.IsNullOrEmpty(ResponseId) && data.Str("id") is { Length: > 0 } id)
         {
             ResponseId = id;

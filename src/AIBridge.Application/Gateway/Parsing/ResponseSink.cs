@@ -17,4 +17,9 @@ public interface IResponseSink
     void Thought(string content, string source);
 
     void Usage(ParsedUsage usage);
+
+    /// <summary>The provider reported a failure: in a non-2xx body, or as an error event in a stream that had started.</summary>
+    void UpstreamError(string message)
+    {
+    }
 }

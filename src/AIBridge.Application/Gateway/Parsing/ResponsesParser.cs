@@ -13,7 +13,7 @@ public sealed class ResponsesParser(IResponseSink sink) : ResponseParser(sink)
 
     /// <summary>Only these events are read; the many deltas repeat what their item's <c>done</c> event carries whole.</summary>
     protected override bool Wants(string? eventName, ReadOnlySpan<byte> data) => eventName is null or
-        "response.created" or "response.in_progress" or "response.output_item.done" or "response.completed" or "response.incomplete" or "response.failed";
+        "response.created" or "response.in_progress" or "response.output_item.done" or "response.completed" or "response.incomplete" or "response.failed" or "error";
 
     protected override void OnEvent(string? eventName, JsonElement data)
     {
@@ -36,6 +36,13 @@ public sealed class ResponsesParser(IResponseSink sink) : ResponseParser(sink)
                 }
 
                 break;
+            case "error":
+                if (UpstreamErrorText.From(data) is { } error)
+                {
+                    Sink.UpstreamError(error);
+                }
+
+                break;
         }
     }
 
@@ -48,6 +55,11 @@ public sealed class ResponsesParser(IResponseSink sink) : ResponseParser(sink)
     /// <summary>The terminal response object: its usage, and any output item not already seen in the stream.</summary>
     private void OnResponse(JsonElement response)
     {
+        if (response.Str("status") == "failed" && UpstreamErrorText.From(response) is { } error)
+        {
+            Sink.UpstreamError(error);
+        }
+
         ResponseId = response.Str("id") ?? ResponseId;
         foreach (var item in response.Member("output").Items())
         {

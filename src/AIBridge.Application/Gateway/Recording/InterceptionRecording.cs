@@ -12,7 +12,8 @@ namespace AIBridge.Application.Gateway.Recording;
 public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt) : IResponseSink
 {
     private ResponseParser? _parser;
-    private DateTime? _successAt;
+    private DateTime? _respondedAt;
+    private string? _upstreamError;
     private long? _response;
     private int _ended;
 
@@ -23,14 +24,8 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
     /// <summary>The parser whose response id the prompt row carries.</summary>
     public void Attach(ResponseParser parser) => _parser = parser;
 
-    /// <summary>Response headers arrived; only a 2xx answer records the prompt (a failed call's retry will).</summary>
-    public void ResponseStarted(int status)
-    {
-        if (status is >= 200 and < 300)
-        {
-            _successAt = Now();
-        }
-    }
+    /// <summary>Response headers arrived: the prompt row is dated by them.</summary>
+    public void ResponseStarted() => _respondedAt = Now();
 
     /// <summary>
     /// The whole body reached the relay, which completes the client's response before the parser has
@@ -38,16 +33,21 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
     /// </summary>
     public void BodyRelayed() => _response ??= recorder.BeginResponse(interception.InitiatorId, interception.StartedAt);
 
-    /// <summary>Ends the interception exactly once, whatever happened.</summary>
-    public void End()
+    /// <summary>
+    /// Ends the interception exactly once, whatever happened. The prompt is recorded for failed calls
+    /// too: an audit must show what was sent, answered or not. An error the provider reported in its
+    /// body or stream names the failure in its own words.
+    /// </summary>
+    public void End(InterceptionOutcome outcome)
     {
         if (Interlocked.Exchange(ref _ended, 1) == 1)
         {
             return;
         }
 
-        if (_successAt is { } at && prompt is not null)
+        if (prompt is not null)
         {
+            var at = _respondedAt ?? Now();
             recorder.Enqueue(new UserPromptRecorded(new UserPrompt
             {
                 Id = RecordId.New(at),
@@ -59,8 +59,13 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
             }));
         }
 
+        if (Volatile.Read(ref _upstreamError) is { } error && (!outcome.Failed || outcome.ErrorType == InterceptionErrors.UpstreamError))
+        {
+            outcome = InterceptionOutcome.Failure(outcome.StatusCode, InterceptionErrors.UpstreamError, error);
+        }
+
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
-        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint));
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome));
         if (_response is { } ticket)
         {
             recorder.EndResponse(ticket);
@@ -116,6 +121,9 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
             CreatedAt = at,
         }));
     }
+
+    /// <summary>The first error the provider reported wins: later ones are usually its consequences.</summary>
+    public void UpstreamError(string message) => Interlocked.CompareExchange(ref _upstreamError, message, null);
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 }

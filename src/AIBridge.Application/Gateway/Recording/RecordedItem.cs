@@ -20,9 +20,10 @@ public sealed record InterceptionStarted(Interception Interception, string? Corr
 }
 
 /// <param name="CredentialHint">Written again for centralized keys, which a future key pool may switch mid-request.</param>
-public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint) : RecordedItem(Id)
+/// <param name="Outcome">What the client was sent, and why the call failed if it did.</param>
+public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint, InterceptionOutcome? Outcome = null) : RecordedItem(Id)
 {
-    public override int ApproximateBytes => 64;
+    public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2);
 }
 
 public sealed record TokenUsageRecorded(TokenUsage Usage) : RecordedItem(Usage.InterceptionId)

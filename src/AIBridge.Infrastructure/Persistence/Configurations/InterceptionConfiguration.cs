@@ -21,6 +21,9 @@ internal sealed class InterceptionConfiguration : IEntityTypeConfiguration<Inter
         builder.Property(i => i.Metadata).IsJson();
         builder.Property(i => i.CredentialKind).HasMaxLength(16).IsRequired().HasDefaultValue(CredentialKind.Centralized);
         builder.Property(i => i.CredentialHint).HasMaxLength(Interception.CredentialHintMaxLength).IsRequired().HasDefaultValue("");
+        builder.Property(i => i.GatewayInstance).HasMaxLength(Interception.GatewayInstanceMaxLength);
+        builder.Property(i => i.ErrorType).HasMaxLength(Interception.ErrorTypeMaxLength).IsOrdinalText();
+        builder.Property(i => i.ErrorMessage).HasMaxLength(Interception.ErrorMessageMaxLength);
 
         // Users are never deleted: every interception keeps a resolvable initiator.
         builder.HasOne(i => i.Initiator).WithMany().HasForeignKey(i => i.InitiatorId).OnDelete(DeleteBehavior.Restrict);
@@ -40,5 +43,8 @@ internal sealed class InterceptionConfiguration : IEntityTypeConfiguration<Inter
         builder.HasIndex(i => i.Model, "ix_interceptions_model").HasFilter(ModelAnnotations.CompletedFilter);
         builder.HasIndex(i => i.Client, "ix_interceptions_client").HasFilter(ModelAnnotations.CompletedFilter);
         builder.HasIndex(i => i.ClientSessionId, "ix_interceptions_client_session");
+
+        // Only rows in flight: a restarted process finds what it left open without scanning the table.
+        builder.HasIndex(i => i.GatewayInstance, "ix_interceptions_open_instance").HasFilter(ModelAnnotations.InFlightFilter);
     }
 }

@@ -11,6 +11,8 @@ internal static class ModelAnnotations
 
     public const string CompletedFilter = "ended_at IS NOT NULL";
 
+    public const string InFlightFilter = "ended_at IS NULL";
+
     /// <summary>A JSON document stored as text (<c>jsonb</c> on PostgreSQL).</summary>
     public static PropertyBuilder<string?> IsJson(this PropertyBuilder<string?> property) => property.HasAnnotation(Json, true);
 

@@ -28,7 +28,11 @@ public static partial class AuditProjections
     [MapperIgnoreTarget(nameof(InterceptionDto.TokenUsages))]
     [MapperIgnoreTarget(nameof(InterceptionDto.UserPrompts))]
     [MapperIgnoreTarget(nameof(InterceptionDto.ToolUsages))]
+    [MapPropertyFromSource(nameof(InterceptionDto.Error), Use = nameof(ErrorOf))]
     private static partial InterceptionDto ToDto(Interception interception);
+
+    private static InterceptionErrorDto? ErrorOf(Interception interception) =>
+        interception.ErrorType == null ? null : new InterceptionErrorDto(interception.ErrorType, interception.ErrorMessage ?? "");
 
     private static partial MinimalUserDto ToMinimal(User user);
 

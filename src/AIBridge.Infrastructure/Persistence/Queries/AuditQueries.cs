@@ -57,6 +57,11 @@ public static class AuditQueries
             rows = rows.Where(i => i.SessionId == sessionId);
         }
 
+        if (filter.Failed is { } failed)
+        {
+            rows = failed ? rows.Where(i => i.ErrorType != null) : rows.Where(i => i.ErrorType == null);
+        }
+
         if (filter.StartedAfter is { } after)
         {
             rows = rows.Where(i => i.StartedAt >= after);

@@ -123,7 +123,8 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Domain.Interceptions.Interception, ThreadInterception>> ThreadColumns =
-        i => new ThreadInterception(i.Id, i.ThreadRootId, i.Model, i.Provider, i.CredentialKind, i.CredentialHint, i.StartedAt, i.EndedAt);
+        i => new ThreadInterception(i.Id, i.ThreadRootId, i.Model, i.Provider, i.CredentialKind, i.CredentialHint, i.StartedAt, i.EndedAt,
+            i.StatusCode, i.ErrorType, i.ErrorMessage);
 
     /// <summary>Adds the fields computed over all of each group's interceptions, whatever the filters (read API §8.1).</summary>
     private async Task<IReadOnlyList<SessionDto>> ToSessionsAsync(IReadOnlyList<SessionGroupRow> groups, bool callerCanRead, CancellationToken cancellationToken)

@@ -16,12 +16,12 @@ public static class RollupSlices
 
     /// <summary>
     /// The slice whose rows are exactly this filter's groups, or null when the roll-ups cannot answer:
-    /// a time window (it cuts sessions in parts) or two of provider, model and client at once.
+    /// a time window (it cuts sessions in parts), a status, or two of provider, model and client at once.
     /// Initiator and session id are keys of every slice, so they narrow any of them.
     /// </summary>
     public static string? For(AuditFilter filter)
     {
-        if (filter.StartedAfter is not null || filter.StartedBefore is not null)
+        if (filter.StartedAfter is not null || filter.StartedBefore is not null || filter.Failed is not null)
         {
             return null;
         }

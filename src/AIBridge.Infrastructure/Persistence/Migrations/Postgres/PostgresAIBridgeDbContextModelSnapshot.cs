@@ -122,6 +122,23 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("error_type")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("GatewayInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("gateway_instance");
+
                     b.Property<Guid>("InitiatorId")
                         .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
@@ -163,6 +180,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("thread_parent_id");
@@ -184,6 +205,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex(new[] { "Model" }, "ix_interceptions_model")
                         .HasFilter("ended_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "GatewayInstance" }, "ix_interceptions_open_instance")
+                        .HasFilter("ended_at IS NULL");
 
                     b.HasIndex(new[] { "Provider" }, "ix_interceptions_provider")
                         .HasFilter("ended_at IS NOT NULL");

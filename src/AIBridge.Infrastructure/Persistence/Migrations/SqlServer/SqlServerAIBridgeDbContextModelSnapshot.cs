@@ -123,6 +123,23 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("ended_at");
 
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("error_type")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("GatewayInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)")
+                        .HasColumnName("gateway_instance");
+
                     b.Property<Guid>("InitiatorId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("initiator_id");
@@ -168,6 +185,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("datetime2")
                         .HasColumnName("started_at");
 
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("int")
+                        .HasColumnName("status_code");
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("thread_parent_id");
@@ -189,6 +210,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex(new[] { "Model" }, "ix_interceptions_model")
                         .HasFilter("ended_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "GatewayInstance" }, "ix_interceptions_open_instance")
+                        .HasFilter("ended_at IS NULL");
 
                     b.HasIndex(new[] { "Provider" }, "ix_interceptions_provider")
                         .HasFilter("ended_at IS NOT NULL");

@@ -116,6 +116,22 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("ended_at");
 
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<string>("ErrorType")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_type")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("GatewayInstance")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("gateway_instance");
+
                     b.Property<Guid>("InitiatorId")
                         .HasColumnType("TEXT")
                         .HasColumnName("initiator_id");
@@ -154,6 +170,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("started_at");
 
+                    b.Property<int?>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_parent_id");
@@ -175,6 +195,9 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex(new[] { "Model" }, "ix_interceptions_model")
                         .HasFilter("ended_at IS NOT NULL");
+
+                    b.HasIndex(new[] { "GatewayInstance" }, "ix_interceptions_open_instance")
+                        .HasFilter("ended_at IS NULL");
 
                     b.HasIndex(new[] { "Provider" }, "ix_interceptions_provider")
                         .HasFilter("ended_at IS NOT NULL");
