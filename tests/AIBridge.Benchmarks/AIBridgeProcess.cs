@@ -46,11 +46,12 @@ public sealed class AIBridgeProcess : IAsyncDisposable
     }
 
     /// <param name="environment">Extra variables for this process only, e.g. to try a runtime setting against a baseline.</param>
+    /// <param name="dataDirectory">The working folder (and SQLite file) of an earlier process to start again on; its user and token are kept.</param>
     public static async Task<AIBridgeProcess> StartAsync(string dll, string providerBaseUrl, string databaseProvider = "Sqlite", string? connectionString = null,
-        IEnumerable<string>? environment = null)
+        IEnumerable<string>? environment = null, string? dataDirectory = null)
     {
         var port = LoopbackPort.Free();
-        var dataDir = Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
+        var dataDir = dataDirectory ?? Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
             WorkingDirectory = dataDir,
@@ -84,7 +85,11 @@ public sealed class AIBridgeProcess : IAsyncDisposable
 
         var bridge = new AIBridgeProcess(process, $"http://127.0.0.1:{port}", dataDir);
         await bridge.WaitHealthyAsync();
-        await bridge.CreateTokenAsync();
+        if (dataDirectory is null)
+        {
+            await bridge.CreateTokenAsync();
+        }
+
         return bridge;
     }
 
@@ -125,6 +130,13 @@ public sealed class AIBridgeProcess : IAsyncDisposable
         SessionToken = session;
         var token = await client.PostAsJsonAsync("/api/v2/users/me/keys/tokens", new { token_name = "bench" });
         Token = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("key").GetString()!;
+    }
+
+    /// <summary>SIGKILL, as a crash or the OOM killer would: no shutdown, no flush. The folder stays.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
     }
 
     public ValueTask DisposeAsync() => Peers.ProcessTree.StopAsync(_process, _dataDir);

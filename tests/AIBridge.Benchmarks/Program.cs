@@ -5,6 +5,7 @@ using AIBridge.Benchmarks;
 // Q1, the audit API at scale: audit --provider sqlite|postgres [--interceptions N] (see AuditBenchmark).
 // G2, recording throughput: recording --provider sqlite|postgres [--interceptions N] (see RecordingBenchmark).
 // M1, memory under many long streams: memory [--streams 200] (see MemoryBenchmark).
+// C1, what a SIGKILL costs the audit trail: crash [--rate 200] [--rounds 3] (see CrashBenchmark).
 // kestrel-relay: not a benchmark; the minimal Kestrel + HttpClient relay G1 starts as a peer (see KestrelRelay).
 var options = Options.Parse(args);
 switch (args.FirstOrDefault())
@@ -14,6 +15,9 @@ switch (args.FirstOrDefault())
         break;
     case "memory":
         await MemoryBenchmark.RunAsync(args[1..], options.Dll);
+        break;
+    case "crash":
+        await CrashBenchmark.RunAsync(args[1..], options.Dll);
         break;
     case "recording":
         await RecordingBenchmark.RunAsync(args[1..]);

@@ -357,8 +357,8 @@ export class InterceptionsClient {
 
     /**
      * Completed interceptions with their token usages, prompts and tool calls. q keys:
-    initiator (bare words), provider, model, client, started_after, started_before.
-     * @param q (optional) Search: initiator (bare words), provider, model, client, started_after, started_before; e.g. <c>provider:anthropic started_after:"2025-01-01T00:00:00Z"</c>.
+    initiator (bare words), provider, model, client, status (completed or failed), started_after, started_before.
+     * @param q (optional) Search: initiator (bare words), provider, model, client, status (completed or failed), started_after, started_before; e.g. <c>provider:anthropic started_after:"2025-01-01T00:00:00Z"</c>.
      * @param limit (optional) Page size, 1 to 1000 (0 or absent: 100).
      * @param offset (optional) Rows to skip.
      * @param after_id (optional) Cursor: the page after this interception (not with offset).
@@ -446,9 +446,9 @@ export class SessionsClient {
     }
 
     /**
-     * Sessions by latest activity. q keys: initiator, provider, model, client, session_id,
+     * Sessions by latest activity. q keys: initiator, provider, model, client, session_id, status,
     started_after, started_before (no bare words). Pages by offset or after_session_id.
-     * @param q (optional) Search: initiator, provider, model, client, session_id, started_after, started_before (no bare words).
+     * @param q (optional) Search: initiator, provider, model, client, session_id, status (sessions with a failed or a completed interception), started_after, started_before (no bare words).
      * @param limit (optional) Page size, 1 to 1000 (0 or absent: 100).
      * @param offset (optional) Rows to skip.
      * @param after_session_id (optional) Cursor: the page after this session id (not with offset).

@@ -12,11 +12,11 @@ namespace AIBridge.Web.Controllers;
 public sealed class SessionsController : ApiControllerBase
 {
     /// <summary>
-    /// Sessions by latest activity. <c>q</c> keys: initiator, provider, model, client, session_id,
+    /// Sessions by latest activity. <c>q</c> keys: initiator, provider, model, client, session_id, status,
     /// started_after, started_before (no bare words). Pages by <c>offset</c> or <c>after_session_id</c>.
     /// </summary>
     [HttpGet]
-    [QueryParameter("q", typeof(string), "Search: initiator, provider, model, client, session_id, started_after, started_before (no bare words).")]
+    [QueryParameter("q", typeof(string), "Search: initiator, provider, model, client, session_id, status (sessions with a failed or a completed interception), started_after, started_before (no bare words).")]
     [QueryParameter("limit", typeof(int), "Page size, 1 to 1000 (0 or absent: 100).")]
     [QueryParameter("offset", typeof(int), "Rows to skip.")]
     [QueryParameter("after_session_id", typeof(string), "Cursor: the page after this session id (not with offset).")]
