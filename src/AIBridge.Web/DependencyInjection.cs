@@ -1,5 +1,6 @@
 using AIBridge.Application.Authentication;
 using AIBridge.Application.Common.Behaviours;
+using AIBridge.Application.Common.Security;
 using AIBridge.Web.Authentication;
 using AIBridge.Web.Health;
 using AIBridge.Web.Infrastructure;
@@ -26,6 +27,8 @@ public static class DependencyInjection
         });
 
         services.AddSingleton(ReadAuthSettings(builder.Configuration));
+        services.AddSingleton<ISecurityLog, SecurityLog>();
+        services.AddScoped<RequestOrigin>();
         // No default scheme: nothing authenticates eagerly (WebApplication adds the authentication
         // middleware by itself), so gateway requests never run the API's uncached token check. API
         // endpoints authenticate through the default authorization policy, which names the scheme.
@@ -42,6 +45,7 @@ public static class DependencyInjection
             {
                 // Required-ness is the validators' business, reported with the API's own messages.
                 options.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+                options.Filters.Add<RequestOriginFilter>();
             })
             .AddJsonOptions(o => ApiJson.Configure(o.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(o => o.InvalidModelStateResponseFactory = InvalidBody);

@@ -32,8 +32,8 @@ public static class CrashBenchmark
         var database = $"Data Source={Path.Combine(bridge.DataDirectory, "aibridge.db")}";
         Console.WriteLine($"# C1 crash: {rate} streams/s of {events} events {pause.TotalMilliseconds:F0} ms apart, SIGKILL after {seconds} s, restart on the same SQLite file");
         Console.WriteLine();
-        Console.WriteLine("| round | answered in full before the kill | of those, not recorded | answered within 50 ms of the kill, not recorded | in flight at the kill | open after the restart |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| round | answered in full before the kill | of those: no row | row without its end or usage | oldest lost answer, ms before the kill | in flight at the kill | open after the restart |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         var failed = false;
         for (var round = 1; round <= rounds; round++)
         {
@@ -42,13 +42,16 @@ public static class CrashBenchmark
 
             await using var db = DatabaseOptions.CreateContext(DatabaseProvider.Sqlite, database);
             var ids = answered.Select(a => a.Id).ToList();
-            var stored = (await db.Interceptions.AsNoTracking().Where(i => ids.Contains(i.Id)).Select(i => i.Id).ToListAsync()).ToHashSet();
-            var missing = answered.Where(a => !stored.Contains(a.Id)).ToList();
-            var lateMissing = missing.Count(a => killedAt - a.AnsweredAt <= TimeSpan.FromMilliseconds(50));
+            var stored = await db.Interceptions.AsNoTracking().Where(i => ids.Contains(i.Id))
+                .Select(i => new { i.Id, i.ErrorType, Usages = i.TokenUsages.Count }).ToDictionaryAsync(i => i.Id);
+            var missing = answered.Where(a => !stored.ContainsKey(a.Id)).ToList();
+            var incomplete = answered.Where(a => stored.TryGetValue(a.Id, out var row) && (row.ErrorType is not null || row.Usages == 0)).ToList();
+            var lost = missing.Concat(incomplete).ToList();
+            var latest = lost.Count == 0 ? "-" : (killedAt - lost.Min(a => a.AnsweredAt)).TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture);
             var open = await db.Interceptions.CountAsync(i => i.EndedAt == null);
             failed |= open > 0;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {round} | {answered.Count:N0} | {missing.Count} | {lateMissing} | {inFlight} | {open} |"));
+                $"| {round} | {answered.Count:N0} | {missing.Count} | {incomplete.Count} | {latest} | {inFlight} | {open} |"));
         }
 
         var restarted = await DatabaseOptions.CreateContext(DatabaseProvider.Sqlite, database).Interceptions.CountAsync(i => i.ErrorType == "gateway_restarted");

@@ -2,13 +2,14 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  ApiKeysClient, CatalogClient, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
+  ApiKeysClient, CatalogClient, ChangePasswordRequest, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
   LoginRequest, SessionsClient, UpdateRolesRequest, UsersClient,
 } from "../src/aibridge-client.ts";
 import { startAIBridge, type Harness } from "./harness.ts";
 
 let harness: Harness;
 let auditorToken: string;
+let ownerToken: string;
 let memberId: string;
 
 /** The generated clients take any fetch; this one adds the session token. */
@@ -36,7 +37,8 @@ before(async () => {
   harness = await startAIBridge();
   const users = new UsersClient(harness.baseUrl, as());
   await users.createFirst(new CreateUserRequest({ email: "owner@example.com", username: "owner", password: "correct-horse-battery" }));
-  const owner = new UsersClient(harness.baseUrl, as(await login("owner@example.com")));
+  ownerToken = await login("owner@example.com");
+  const owner = new UsersClient(harness.baseUrl, as(ownerToken));
   const member = await owner.create(new CreateUserRequest({ email: "member@example.com", username: "member", password: "correct-horse-battery" }));
   const auditor = await owner.create(new CreateUserRequest({ email: "auditor@example.com", username: "auditor", password: "correct-horse-battery" }));
   const roles = await owner.updateRoles(auditor.id, new UpdateRolesRequest({ roles: ["auditor"] }));
@@ -131,4 +133,22 @@ test("a 400 surfaces as a typed ErrorResponse with validations", async () => {
     assert.equal(error.validations![0].field, "bogus");
     return true;
   });
+});
+
+test("users: listed, suspended and activated, passwords and logout", async () => {
+  const owner = new UsersClient(harness.baseUrl, as(ownerToken));
+  const page = await new UsersClient(harness.baseUrl, as(auditorToken)).list("role:auditor");
+  assert.equal(page.count, 1);
+  assert.equal(page.users[0].username, "auditor");
+
+  const suspended = await owner.suspend(memberId);
+  assert.equal(suspended.status, "suspended");
+  assert.equal((await owner.list("status:suspended")).users[0].id, memberId);
+  assert.equal((await owner.activate(memberId)).status, "active");
+
+  await owner.changePassword(memberId, new ChangePasswordRequest({ password: "a-new-member-password" }));
+  const session = await new UsersClient(harness.baseUrl, as()).login(new LoginRequest({ email: "member@example.com", password: "a-new-member-password" }));
+  const member = new UsersClient(harness.baseUrl, as(session.session_token));
+  assert.equal((await member.logout()).message, "Logged out!");
+  await assert.rejects(member.me(), (e: unknown) => e instanceof ErrorResponse);
 });

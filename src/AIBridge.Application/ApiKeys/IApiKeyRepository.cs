@@ -16,6 +16,9 @@ public interface IApiKeyRepository
     /// <summary>Deletes the key if it belongs to the user; false otherwise.</summary>
     Task<bool> DeleteAsync(Guid userId, string id, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the user's login sessions except <paramref name="except"/>; returns the ids deleted.</summary>
+    Task<IReadOnlyList<string>> DeleteLoginSessionsAsync(Guid userId, string? except, CancellationToken cancellationToken);
+
     /// <summary>Records use of a key: <c>api_keys.last_used</c> and <c>users.last_seen_at</c>.</summary>
     Task TouchAsync(string id, Guid userId, DateTime now, CancellationToken cancellationToken);
 }

@@ -26,7 +26,7 @@ public sealed class ApiKeyAuthenticator(IApiKeyRepository keys, TimeProvider clo
         var now = clock.GetUtcNow().UtcDateTime;
         if (ApiKeyCheck.Verify(parsed, credential, now) is { } failure)
         {
-            return AuthenticationResult.Fail(failure);
+            return AuthenticationResult.Fail(failure, credential);
         }
 
         if (credential.LastUsed is null || now - credential.LastUsed.Value >= TouchInterval)

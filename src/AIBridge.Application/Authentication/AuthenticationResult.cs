@@ -2,12 +2,12 @@ using AIBridge.Application.Common.Security;
 
 namespace AIBridge.Application.Authentication;
 
-/// <summary>The outcome of checking a token: an actor, or why not.</summary>
-public sealed record AuthenticationResult(Actor? Actor, AuthenticationFailure? Failure)
+/// <summary>The outcome of checking a token: an actor, or why not (and whose key it was, when the key exists).</summary>
+public sealed record AuthenticationResult(Actor? Actor, AuthenticationFailure? Failure, Guid? KeyUserId = null, string? KeyUsername = null)
 {
     public static AuthenticationResult Success(Actor actor) => new(actor, null);
 
-    public static AuthenticationResult Fail(AuthenticationFailure failure) => new(null, failure);
+    public static AuthenticationResult Fail(AuthenticationFailure failure, ApiKeys.ApiKeyCredential? key = null) => new(null, failure, key?.UserId, key?.Username);
 }
 
 /// <summary>

@@ -20,4 +20,7 @@ public interface IUserRepository
     Task<bool> UsernameOrEmailTakenAsync(string username, string email, CancellationToken cancellationToken);
 
     void Add(User user);
+
+    /// <summary>Users matching every filter but the role, by username.</summary>
+    Task<IReadOnlyList<User>> ListAsync(Queries.ListUsers.UserFilter filter, CancellationToken cancellationToken);
 }

@@ -75,6 +75,23 @@ public sealed class User
         UpdatedAt = Timestamp.Normalize(now);
     }
 
+    public void SetStatus(string status, DateTime now)
+    {
+        if (!UserStatus.All.Contains(status))
+        {
+            throw new ArgumentException("Unknown user status.", nameof(status));
+        }
+
+        Status = status;
+        UpdatedAt = Timestamp.Normalize(now);
+    }
+
+    public void ChangePassword(string hashedPassword, DateTime now)
+    {
+        HashedPassword = hashedPassword;
+        UpdatedAt = Timestamp.Normalize(now);
+    }
+
     public void MarkSeen(DateTime now) => LastSeenAt = Timestamp.Normalize(now);
 
     private static string[] CanonicalRoles(IEnumerable<string> roles) =>

@@ -2,6 +2,10 @@ namespace AIBridge.Domain.Users;
 
 public static class UserStatus
 {
-    /// <summary>The only status today; authentication still checks it so suspension can be added.</summary>
     public const string Active = "active";
+
+    /// <summary>Signed out everywhere: none of the user's tokens authenticates, on the API or the gateway.</summary>
+    public const string Suspended = "suspended";
+
+    public static IReadOnlyList<string> All { get; } = [Active, Suspended];
 }

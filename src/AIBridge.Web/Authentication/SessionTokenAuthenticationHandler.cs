@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AIBridge.Application.Authentication;
+using AIBridge.Application.Common.Security;
 using AIBridge.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed partial class SessionTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ApiKeyAuthenticator authenticator)
+    ApiKeyAuthenticator authenticator,
+    ISecurityLog securityLog)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "SessionToken";
@@ -28,6 +30,7 @@ public sealed partial class SessionTokenAuthenticationHandler(
         if (token is null)
         {
             _failure = AuthenticationFailure.NoToken;
+            LogFailure(_failure.Reason, null, null);
             return AuthenticateResult.NoResult();
         }
 
@@ -46,6 +49,7 @@ public sealed partial class SessionTokenAuthenticationHandler(
         if (result.Actor is not { } actor)
         {
             _failure = result.Failure;
+            LogFailure(result.Failure!.Reason, result, token);
             return AuthenticateResult.Fail(result.Failure!.Reason);
         }
 
@@ -75,6 +79,10 @@ public sealed partial class SessionTokenAuthenticationHandler(
         var body = new ErrorResponse(Application.Common.Exceptions.Messages.Forbidden, Application.Common.Exceptions.Messages.ForbiddenDetail);
         return Response.WriteAsJsonAsync(body, ApiJson.Options, ApiJson.ContentType);
     }
+
+    private void LogFailure(string reason, AuthenticationResult? result, string? token) =>
+        securityLog.Write(new SecurityEvent(SecurityEvents.AuthenticationFailed, Failure: true, UserId: result?.KeyUserId, Username: result?.KeyUsername,
+            TokenId: SecurityLog.TokenId(token), Reason: $"api {Request.Method} {Request.Path}: {reason}", ClientIp: Context.Connection.RemoteIpAddress?.ToString()));
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Token validation failed")]
     private static partial void LogAuthenticationError(ILogger logger, Exception exception);

@@ -14,7 +14,11 @@ public sealed record UpdateRolesRequest(IReadOnlyList<string>? Roles);
 /// <summary><c>lifetime</c> is a Go duration string or a number of seconds.</summary>
 public sealed record CreateTokenRequest(string? TokenName, JsonElement? Lifetime);
 
+public sealed record ChangePasswordRequest(string? OldPassword, string? Password);
+
 public sealed record CreateFirstUserResponse(Guid UserId);
+
+public sealed record MessageResponse(string Message);
 
 public sealed record LoginResponse(string SessionToken);
 

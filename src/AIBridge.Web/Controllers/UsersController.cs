@@ -1,9 +1,15 @@
 using AIBridge.Application.Users;
 using AIBridge.Application.Users.Commands.CreateFirstUser;
 using AIBridge.Application.Users.Commands.CreateUser;
+using AIBridge.Application.Users.Commands.ChangePassword;
 using AIBridge.Application.Users.Commands.Login;
+using AIBridge.Application.Users.Commands.Logout;
+using AIBridge.Application.Users.Commands.UpdateUserStatus;
 using AIBridge.Application.Users.Commands.UpdateUserRoles;
 using AIBridge.Application.Users.Queries.GetCurrentUser;
+using AIBridge.Application.Users.Queries.ListUsers;
+using AIBridge.Domain.Users;
+using AIBridge.Web.OpenApi;
 using AIBridge.Web.Authentication;
 using AIBridge.Web.Contracts;
 using AIBridge.Web.Infrastructure;
@@ -66,4 +72,52 @@ public sealed class UsersController : ApiControllerBase
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
     public async Task<ActionResult<UserDto>> UpdateRoles(string user, UpdateRolesRequest request, CancellationToken cancellationToken) =>
         await Sender.Send(new UpdateUserRolesCommand(Caller, user, request.Roles), cancellationToken);
+
+    /// <summary>Users by username. Owners and auditors.</summary>
+    [HttpGet]
+    [QueryParameter("q", typeof(string), "Search: username, email (exact, case-insensitive), status (active or suspended), role (owner or auditor); bare words match part of a username or e-mail.")]
+    [QueryParameter("limit", typeof(int), "Page size, 1 to 1000 (0 or absent: 100).")]
+    [QueryParameter("offset", typeof(int), "Rows to skip.")]
+    [QueryParameter("after_id", typeof(Guid), "Cursor: the page after this user.")]
+    [ProducesResponseType<UsersPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<UsersPage>> List(CancellationToken cancellationToken) =>
+        await Sender.Send(new ListUsersQuery(Caller, Request.Query.ToQueryParameters()), cancellationToken);
+
+    /// <summary>Suspends a user: none of their tokens works any more, on the API or the gateway. Owners only; not oneself.</summary>
+    [HttpPut("{user}/status/suspend")]
+    [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<UserDto>> Suspend(string user, CancellationToken cancellationToken) =>
+        await Sender.Send(new UpdateUserStatusCommand(Caller, user, UserStatus.Suspended), cancellationToken);
+
+    /// <summary>Makes a suspended user active again; their tokens that have not expired work again. Owners only.</summary>
+    [HttpPut("{user}/status/activate")]
+    [ProducesResponseType<UserDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
+    public async Task<ActionResult<UserDto>> Activate(string user, CancellationToken cancellationToken) =>
+        await Sender.Send(new UpdateUserStatusCommand(Caller, user, UserStatus.Active), cancellationToken);
+
+    /// <summary>Signs out: deletes the token this request used and clears the session cookie.</summary>
+    [HttpPost("logout")]
+    [ProducesResponseType<MessageResponse>(StatusCodes.Status200OK)]
+    public async Task<ActionResult<MessageResponse>> Logout(CancellationToken cancellationToken)
+    {
+        await Sender.Send(new LogoutCommand(Caller), cancellationToken);
+        Response.Cookies.Delete(SessionTokenSources.CookieName, new CookieOptions { Path = "/", HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = Request.IsHttps });
+        return Ok(new MessageResponse("Logged out!"));
+    }
+
+    /// <summary>
+    /// Sets a password: one's own with <c>old_password</c>, anyone's as an owner. The user's other login
+    /// sessions end; named tokens stay.
+    /// </summary>
+    [HttpPut("{user}/password")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
+    public async Task<IActionResult> ChangePassword(string user, ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        await Sender.Send(new ChangePasswordCommand(Caller, user, request.OldPassword, request.Password), cancellationToken);
+        return NoContent();
+    }
 }

@@ -12,6 +12,7 @@ using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
 using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Web.Authentication;
 using AIBridge.Web.Infrastructure;
 
 namespace AIBridge.Web.Gateway;
@@ -29,6 +30,7 @@ public sealed partial class GatewayHandler(
     IRecorder recorder,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
+    ISecurityLog securityLog,
     ILogger<GatewayHandler> logger)
 {
     public const string Prefix = "/api/v2/aibridge/";
@@ -90,6 +92,7 @@ public sealed partial class GatewayHandler(
 
         if (caller.Token is null)
         {
+            LogAuthenticationFailed(context, provider, "no authentication key provided", null);
             await context.WriteAsync(GatewayError.Unauthenticated("no authentication key provided"), provider.Type);
             return;
         }
@@ -97,6 +100,8 @@ public sealed partial class GatewayHandler(
         var authentication = await authenticator.AuthenticateAsync(caller.Token, context.RequestAborted);
         if (authentication.Actor is not { } actor)
         {
+            LogAuthenticationFailed(context, provider, authentication.Unavailable ? "authentication is temporarily unavailable" : authentication.Failure!,
+                authentication, caller.Token);
             await context.WriteAsync(
                 authentication.Unavailable ? GatewayError.AuthUnavailable() : GatewayError.Unauthenticated(authentication.Failure!), provider.Type);
             return;
@@ -341,6 +346,11 @@ public sealed partial class GatewayHandler(
             GatewayInstance = instance.Name,
         };
     }
+
+    private void LogAuthenticationFailed(HttpContext context, ProviderInstance provider, string reason, GatewayAuthentication? authentication, string? token = null) =>
+        securityLog.Write(new SecurityEvent(SecurityEvents.AuthenticationFailed, Failure: true, UserId: authentication?.KeyUserId,
+            Username: authentication?.KeyUsername, TokenId: SecurityLog.TokenId(token), Reason: $"gateway {provider.Name}: {reason}",
+            ClientIp: context.Connection.RemoteIpAddress?.ToString()));
 
     /// <summary>The path of the request target as the client sent it: routing has already decoded and normalised <c>Path</c>.</summary>
     private static string RawPath(HttpContext context)

@@ -4,6 +4,7 @@ using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
+using AIBridge.Application.Users.Commands.UpdateUserStatus;
 
 namespace AIBridge.Web.Gateway;
 
@@ -24,6 +25,7 @@ public static class GatewayServices
 
         services.AddSingleton<GatewayAuthenticator>();
         services.AddSingleton<IApiKeyRevocationListener>(sp => sp.GetRequiredService<GatewayAuthenticator>());
+        services.AddSingleton<IUserStatusListener>(sp => sp.GetRequiredService<GatewayAuthenticator>());
         services.AddSingleton<UpstreamClients>();
         services.AddSingleton<GatewayHandler>();
 

@@ -4,6 +4,7 @@ using AIBridge.Application.ApiKeys.Commands.DeleteApiKey;
 using AIBridge.Application.Authentication;
 using AIBridge.Application.Common.Security;
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Users.Commands.UpdateUserStatus;
 using AIBridge.Domain.ApiKeys;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,8 @@ namespace AIBridge.Application.Gateway.Credentials;
 
 /// <summary>The outcome of authenticating a gateway caller.</summary>
 /// <param name="Unavailable">The token could not be checked: the database is down and it was not cached.</param>
-public sealed record GatewayAuthentication(Actor? Actor, string? Failure, bool Unavailable = false);
+/// <param name="KeyUsername">Whose key it was, when the key exists but was refused.</param>
+public sealed record GatewayAuthentication(Actor? Actor, string? Failure, bool Unavailable = false, Guid? KeyUserId = null, string? KeyUsername = null);
 
 /// <summary>
 /// Validates AIBridge tokens on the gateway's hot path (bridge spec §4): exactly as the API does, but
@@ -21,7 +23,7 @@ public sealed record GatewayAuthentication(Actor? Actor, string? Failure, bool U
 /// recorded through the recorder, never on the request.
 /// </summary>
 public sealed class GatewayAuthenticator(IServiceScopeFactory scopes, IRecorder recorder, TimeProvider clock, GatewayOptions options)
-    : IApiKeyRevocationListener
+    : IApiKeyRevocationListener, IUserStatusListener
 {
     private readonly ConcurrentDictionary<string, Entry> _cache = new(StringComparer.Ordinal);
 
@@ -68,7 +70,7 @@ public sealed class GatewayAuthenticator(IServiceScopeFactory scopes, IRecorder 
         var key = entry!.Credential;
         if (ApiKeyCheck.Verify(parsed, key, now) is { } failure)
         {
-            return new GatewayAuthentication(null, failure.Reason);
+            return new GatewayAuthentication(null, failure.Reason, KeyUserId: key.UserId, KeyUsername: key.Username);
         }
 
         if (entry.LastTouched is not { } touched || now - touched >= ApiKeyAuthenticator.TouchInterval)
@@ -81,6 +83,18 @@ public sealed class GatewayAuthenticator(IServiceScopeFactory scopes, IRecorder 
     }
 
     public void Revoked(string keyId) => _cache.TryRemove(keyId, out _);
+
+    /// <summary>Every cached key of the user goes: its next request reads the new status (in other processes, within the cache's lifetime).</summary>
+    public void StatusChanged(Guid userId)
+    {
+        foreach (var (keyId, entry) in _cache)
+        {
+            if (entry.Credential.UserId == userId)
+            {
+                _cache.TryRemove(keyId, out _);
+            }
+        }
+    }
 
     private sealed class Entry(ApiKeyCredential credential, DateTime fetchedAt, DateTime? lastTouched)
     {

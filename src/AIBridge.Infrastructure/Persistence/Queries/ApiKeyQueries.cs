@@ -25,4 +25,8 @@ public static class ApiKeyQueries
 
     public static IQueryable<ApiKey> OfUser(AIBridgeDbContext db, Guid userId, string id) =>
         db.ApiKeys.Where(k => k.Id == id && k.UserId == userId).NoneUnless(StoredText.CanBeStored(id));
+
+    /// <summary>The user's login sessions (not named tokens), but the one kept.</summary>
+    public static IQueryable<ApiKey> LoginSessions(AIBridgeDbContext db, Guid userId, string? except) =>
+        db.ApiKeys.Where(k => k.UserId == userId && k.LoginType == LoginType.Password && k.Id != except);
 }

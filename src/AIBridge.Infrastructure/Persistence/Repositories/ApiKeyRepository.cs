@@ -21,6 +21,13 @@ internal sealed class ApiKeyRepository(AIBridgeDbContext db) : IApiKeyRepository
     public async Task<bool> DeleteAsync(Guid userId, string id, CancellationToken cancellationToken) =>
         await ApiKeyQueries.OfUser(db, userId, id).ExecuteDeleteAsync(cancellationToken) > 0;
 
+    public async Task<IReadOnlyList<string>> DeleteLoginSessionsAsync(Guid userId, string? except, CancellationToken cancellationToken)
+    {
+        var ids = await ApiKeyQueries.LoginSessions(db, userId, except).Select(k => k.Id).ToListAsync(cancellationToken);
+        await ApiKeyQueries.LoginSessions(db, userId, except).Where(k => ids.Contains(k.Id)).ExecuteDeleteAsync(cancellationToken);
+        return ids;
+    }
+
     public async Task TouchAsync(string id, Guid userId, DateTime now, CancellationToken cancellationToken)
     {
         await ApiKeyQueries.ById(db, id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsed, now), cancellationToken);

@@ -47,4 +47,7 @@ internal sealed class UserRepository(AIBridgeDbContext db) : IUserRepository
         UserQueries.ByUsernameOrEmail(db, username, email).AnyAsync(cancellationToken);
 
     public void Add(User user) => db.Users.Add(user);
+
+    public async Task<IReadOnlyList<User>> ListAsync(Application.Users.Queries.ListUsers.UserFilter filter, CancellationToken cancellationToken) =>
+        await UserQueries.Matching(db, filter).AsNoTracking().ToListAsync(cancellationToken);
 }

@@ -32,7 +32,7 @@ public sealed class CreateTokenCommandValidator : RequestValidator<CreateTokenCo
 }
 
 public sealed class CreateTokenCommandHandler(
-    TokenAccess access, IApiKeyRepository keys, IUnitOfWork unitOfWork, AuthSettings settings, TimeProvider clock)
+    TokenAccess access, IApiKeyRepository keys, IUnitOfWork unitOfWork, AuthSettings settings, ISecurityLog log, RequestOrigin origin, TimeProvider clock)
     : ICommandHandler<CreateTokenCommand, CreateTokenResult>
 {
     private const string LifetimeFailure = "Failed to validate create API key request.";
@@ -59,6 +59,8 @@ public sealed class CreateTokenCommandHandler(
         var token = ApiKeyToken.Generate();
         keys.Add(ApiKey.Issue(token, user.Id, LoginType.Token, name, lifetime, clock.GetUtcNow().UtcDateTime));
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        log.Write(new SecurityEvent(SecurityEvents.TokenCreated, UserId: command.Caller.UserId, Username: command.Caller.Username, SubjectUserId: user.Id,
+            TokenId: token.Id, Reason: $"token \"{name}\", lifetime {lifetime.TotalHours:0.##} h", ClientIp: origin.ClientIp));
         return new CreateTokenResult(token.Value);
     }
 

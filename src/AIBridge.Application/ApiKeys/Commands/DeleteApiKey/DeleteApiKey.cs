@@ -12,7 +12,8 @@ public interface IApiKeyRevocationListener
     void Revoked(string keyId);
 }
 
-public sealed class DeleteApiKeyCommandHandler(TokenAccess access, IApiKeyRepository keys, IEnumerable<IApiKeyRevocationListener> listeners)
+public sealed class DeleteApiKeyCommandHandler(
+    TokenAccess access, IApiKeyRepository keys, IEnumerable<IApiKeyRevocationListener> listeners, ISecurityLog log, RequestOrigin origin)
     : ICommandHandler<DeleteApiKeyCommand>
 {
     public async ValueTask<Unit> Handle(DeleteApiKeyCommand command, CancellationToken cancellationToken)
@@ -28,6 +29,8 @@ public sealed class DeleteApiKeyCommandHandler(TokenAccess access, IApiKeyReposi
             listener.Revoked(command.KeyId);
         }
 
+        log.Write(new SecurityEvent(SecurityEvents.TokenDeleted, UserId: command.Caller.UserId, Username: command.Caller.Username, SubjectUserId: user.Id,
+            TokenId: command.KeyId, ClientIp: origin.ClientIp));
         return Unit.Value;
     }
 }

@@ -3,7 +3,9 @@ using AIBridge.Application.Authentication;
 using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Common.Validation;
+using AIBridge.Application.Common.Security;
 using AIBridge.Domain.ApiKeys;
+using AIBridge.Domain.Users;
 using FluentValidation;
 using Mediator;
 
@@ -24,7 +26,8 @@ public sealed class LoginCommandValidator : RequestValidator<LoginCommand>
 }
 
 public sealed class LoginCommandHandler(
-    IUserRepository users, IApiKeyRepository keys, IUnitOfWork unitOfWork, IPasswordHasher hasher, AuthSettings settings, TimeProvider clock)
+    IUserRepository users, IApiKeyRepository keys, IUnitOfWork unitOfWork, IPasswordHasher hasher, AuthSettings settings, ISecurityLog log,
+    RequestOrigin origin, TimeProvider clock)
     : ICommandHandler<LoginCommand, LoginResult>
 {
     // Verifying against a real hash when the e-mail is unknown keeps both failures equally slow,
@@ -37,13 +40,23 @@ public sealed class LoginCommandHandler(
         var verified = hasher.Verify(user?.HashedPassword ?? (s_decoyHash ??= hasher.Hash(Guid.NewGuid().ToString())), command.Password!);
         if (user is null || !verified)
         {
+            log.Write(new SecurityEvent(SecurityEvents.LoginFailed, Failure: true, UserId: user?.Id, Username: user?.Username,
+                Reason: user is null ? "unknown e-mail" : "wrong password", ClientIp: origin.ClientIp));
             throw AppException.Unauthorized("Incorrect email or password.");
+        }
+
+        if (user.Status != UserStatus.Active)
+        {
+            log.Write(new SecurityEvent(SecurityEvents.LoginFailed, Failure: true, UserId: user.Id, Username: user.Username, Reason: "user " + user.Status,
+                ClientIp: origin.ClientIp));
+            throw AppException.Unauthorized($"Your account is {user.Status}. Contact an admin to reactivate your account.");
         }
 
         var token = ApiKeyToken.Generate();
         var key = ApiKey.Issue(token, user.Id, LoginType.Password, tokenName: null, settings.SessionLifetime, clock.GetUtcNow().UtcDateTime);
         keys.Add(key);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        log.Write(new SecurityEvent(SecurityEvents.LoginSucceeded, UserId: user.Id, Username: user.Username, TokenId: token.Id, ClientIp: origin.ClientIp));
         return new LoginResult(token.Value, key.ExpiresAt);
     }
 }

@@ -31,7 +31,7 @@ public sealed class UpdateUserRolesCommandValidator : RequestValidator<UpdateUse
     }
 }
 
-public sealed class UpdateUserRolesCommandHandler(UserLookup lookup, IUnitOfWork unitOfWork, TimeProvider clock)
+public sealed class UpdateUserRolesCommandHandler(UserLookup lookup, IUnitOfWork unitOfWork, ISecurityLog log, RequestOrigin origin, TimeProvider clock)
     : ICommandHandler<UpdateUserRolesCommand, UserDto>
 {
     public async ValueTask<UserDto> Handle(UpdateUserRolesCommand command, CancellationToken cancellationToken)
@@ -42,8 +42,11 @@ public sealed class UpdateUserRolesCommandHandler(UserLookup lookup, IUnitOfWork
             throw AppException.BadRequest("You cannot change your own roles.");
         }
 
+        var before = string.Join(",", user.Roles);
         user.ReplaceRoles(command.Roles!, clock.GetUtcNow().UtcDateTime);
         await unitOfWork.SaveChangesAsync(cancellationToken);
+        log.Write(new SecurityEvent(SecurityEvents.RolesChanged, UserId: command.Caller.UserId, Username: command.Caller.Username, SubjectUserId: user.Id,
+            TokenId: command.Caller.ApiKeyId, Reason: $"[{before}] -> [{string.Join(",", user.Roles)}]", ClientIp: origin.ClientIp));
         return UserDto.From(user);
     }
 }
