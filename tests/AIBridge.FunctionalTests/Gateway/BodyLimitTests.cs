@@ -10,10 +10,9 @@ public sealed class BodyLimitTests
     [Fact]
     public async Task Bodies_between_kestrels_default_limit_and_the_configured_one_are_relayed()
     {
-        await using var upstream = new FakeUpstream();
-        await upstream.StartAsync();
+        await using var host = await TemporaryHost.StartAsync();
+        var upstream = host.Upstream;
         upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
-        await using var host = new TemporaryHost(upstream);
         var client = host.Api.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", await host.Api.CreateTokenAsync(await host.Api.CreateOwnerAsync()));
         var body = "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"" + new string('x', 31_000_000) + "\"}]}";

@@ -1,16 +1,20 @@
 using AIBridge.Infrastructure.Persistence.Providers;
+using Microsoft.Extensions.Logging;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
 
-/// <summary>An AIBridge host of its own on a temporary SQLite file, for tests that need settings the shared fixture lacks.</summary>
+/// <summary>
+/// An AIBridge host of its own on a temporary SQLite file, with its own fake provider behind
+/// <c>anthropic</c> and <c>openai</c>, for tests that need settings the shared fixture lacks.
+/// </summary>
 public sealed class TemporaryHost : IAsyncDisposable
 {
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"aibridge-test-{Guid.NewGuid():N}.db");
 
-    public TemporaryHost(FakeUpstream upstream, Microsoft.Extensions.Logging.ILoggerProvider? logs = null, params (string Key, string Value)[] settings)
+    private TemporaryHost(FakeUpstream upstream, ILoggerProvider? logs, (string Key, string Value)[] settings)
     {
-        ConnectionString = $"Data Source={_file}";
-        Factory = new AIBridgeFactory(DatabaseProvider.Sqlite, ConnectionString,
+        Upstream = upstream;
+        Factory = new AIBridgeFactory(DatabaseProvider.Sqlite, $"Data Source={_file}",
             [("AIBridge:Providers:anthropic:Type", "anthropic"), ("AIBridge:Providers:anthropic:BaseUrl", upstream.BaseAddress.ToString().TrimEnd('/')),
              ("AIBridge:Providers:openai:Type", "openai"), ("AIBridge:Providers:openai:BaseUrl", upstream.BaseAddress + "v1"), .. settings])
         {
@@ -20,15 +24,25 @@ public sealed class TemporaryHost : IAsyncDisposable
         Api = new ApiClient(Factory);
     }
 
-    public string ConnectionString { get; }
+    public FakeUpstream Upstream { get; }
 
     public AIBridgeFactory Factory { get; }
 
     public ApiClient Api { get; }
 
+    /// <param name="logs">Receives the host's log lines (at the levels <paramref name="settings"/> configure).</param>
+    /// <param name="settings">Configuration applied last.</param>
+    public static async Task<TemporaryHost> StartAsync(ILoggerProvider? logs = null, params (string Key, string Value)[] settings)
+    {
+        var upstream = new FakeUpstream();
+        await upstream.StartAsync();
+        return new TemporaryHost(upstream, logs, settings);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
+        await Upstream.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
         {

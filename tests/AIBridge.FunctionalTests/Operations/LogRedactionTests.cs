@@ -9,11 +9,10 @@ public sealed class LogRedactionTests
     [Fact]
     public async Task Query_string_tokens_are_redacted_in_every_log_line_even_at_debug()
     {
-        await using var upstream = new FakeUpstream();
-        await upstream.StartAsync();
-        upstream.RespondWithJson("{}");
         var logs = new CapturedLogs();
-        await using var host = new TemporaryHost(upstream, logs, ("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"));
+        await using var host = await TemporaryHost.StartAsync(logs, ("Logging:LogLevel:Default", "Debug"), ("Logging:LogLevel:Microsoft.AspNetCore", "Debug"));
+        var upstream = host.Upstream;
+        upstream.RespondWithJson("{}");
         var token = await host.Api.CreateTokenAsync(await host.Api.CreateOwnerAsync());
         var client = host.Api.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", token);

@@ -10,10 +10,8 @@ public sealed class SecurityLogTests
     [Fact]
     public async Task Each_security_event_is_logged_once_with_who_and_from_where_and_no_secret()
     {
-        await using var upstream = new FakeUpstream();
-        await upstream.StartAsync();
         var logs = new CapturedLogs();
-        await using var host = new TemporaryHost(upstream, logs, ("Logging:LogLevel:AIBridge.Security", "Information"));
+        await using var host = await TemporaryHost.StartAsync(logs, ("Logging:LogLevel:AIBridge.Security", "Information"));
         var api = host.Api;
         var owner = await api.CreateOwnerAsync();
         var dev = await api.CreateUserAsync(owner, "dev");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace AIBridge.Application.Gateway.Routing;
@@ -13,12 +14,19 @@ public static class RequestPath
     /// <summary>Deeper encodings than this are refused outright: no client encodes a path five times.</summary>
     private const int MaxDecodings = 4;
 
+    private const string Controls = "\0\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f\x7f";
+
+    private static readonly SearchValues<char> Forbidden = SearchValues.Create("\\" + Controls);
+
+    /// <summary>Once decoded, a slash is forbidden too: it was encoded in the request.</summary>
+    private static readonly SearchValues<char> ForbiddenDecoded = SearchValues.Create("\\/" + Controls);
+
     /// <summary>Why <paramref name="rawPath"/> (the path of the raw request target, still encoded) is refused, or null.</summary>
     public static string? Refusal(string rawPath)
     {
-        foreach (var segment in rawPath.Split('/'))
+        foreach (var range in rawPath.AsSpan().Split('/'))
         {
-            if (SegmentRefusal(segment) is { } reason)
+            if (SegmentRefusal(rawPath.AsSpan()[range]) is { } reason)
             {
                 return reason;
             }
@@ -27,36 +35,34 @@ public static class RequestPath
         return null;
     }
 
-    private static string? SegmentRefusal(string segment)
+    /// <summary>Checks the segment as sent, then each decoding of it; only a segment with a percent sign is decoded (and allocated).</summary>
+    private static string? SegmentRefusal(ReadOnlySpan<char> segment)
     {
-        var decoded = segment;
         for (var depth = 0; ; depth++)
         {
-            if (decoded is "." or "..")
+            if (segment is "." or "..")
             {
                 return "dot segments are not allowed";
             }
 
-            foreach (var c in decoded)
+            var at = segment.IndexOfAny(depth == 0 ? Forbidden : ForbiddenDecoded);
+            if (at >= 0)
             {
-                switch (c)
+                return segment[at] switch
                 {
-                    case '\\':
-                        return "backslashes are not allowed";
-                    case '/' when depth > 0:
-                        return "encoded slashes are not allowed";
-                    case < ' ' or '\x7f':
-                        return "control characters are not allowed";
-                }
+                    '\\' => "backslashes are not allowed",
+                    '/' => "encoded slashes are not allowed",
+                    _ => "control characters are not allowed",
+                };
             }
 
-            if (!decoded.Contains('%', StringComparison.Ordinal))
+            if (!segment.Contains('%'))
             {
                 return null;
             }
 
-            var next = Uri.UnescapeDataString(decoded);
-            if (next == decoded)
+            var next = Uri.UnescapeDataString(segment);
+            if (next.AsSpan().SequenceEqual(segment))
             {
                 return null;
             }
@@ -66,7 +72,7 @@ public static class RequestPath
                 return "too many levels of percent-encoding";
             }
 
-            decoded = next;
+            segment = next;
         }
     }
 
