@@ -179,29 +179,7 @@ public sealed partial class GatewayHandler(
                 return;
             }
 
-            var status = (int)upstream.StatusCode;
-            recording.ResponseStarted();
-            ResponseParser parser = !upstream.IsSuccessStatusCode ? new UpstreamErrorParser(recording) : api switch
-            {
-                BridgedApi.AnthropicMessages => new AnthropicParser(recording),
-                BridgedApi.ChatCompletions => new ChatParser(recording),
-                _ => new ResponsesParser(recording),
-            };
-            recording.Attach(parser);
-            using var tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream), recording.BodyRelayed);
-            try
-            {
-                await ResponseRelay.StartAsync(context, upstream);
-                var relay = await RelayBodyAsync(context, upstream, tap);
-                relayed = relay.Bytes;
-                outcome = relay.Failure ?? (upstream.IsSuccessStatusCode
-                    ? InterceptionOutcome.Completed(status)
-                    : InterceptionOutcome.Failure(status, InterceptionErrors.UpstreamError, $"upstream provider answered {status}"));
-            }
-            finally
-            {
-                await CompleteTapAsync(tap, interception.Id);
-            }
+            (relayed, outcome) = await RelayResponseAsync(context, api, upstream, recording);
         }
         catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
         {
@@ -221,6 +199,36 @@ public sealed partial class GatewayHandler(
             var elapsed = Stopwatch.GetElapsedTime(started);
             LogEnded(logger, interception.Id, provider.Name, outcome.StatusCode ?? 0, elapsed.TotalMilliseconds, relayed, context.RequestAborted.IsCancellationRequested,
                 outcome.ErrorType ?? "");
+        }
+    }
+
+    /// <summary>Relays a bridged response through the parser its status calls for; returns the bytes relayed and how it ended.</summary>
+    private async Task<(long Bytes, InterceptionOutcome Outcome)> RelayResponseAsync(HttpContext context, BridgedApi api, HttpResponseMessage upstream,
+        InterceptionRecording recording)
+    {
+        var status = (int)upstream.StatusCode;
+        recording.ResponseStarted();
+
+        // A failed answer is read only for the provider's error text; a successful one for everything recorded.
+        ResponseParser parser = !upstream.IsSuccessStatusCode ? new UpstreamErrorParser(recording) : api switch
+        {
+            BridgedApi.AnthropicMessages => new AnthropicParser(recording),
+            BridgedApi.ChatCompletions => new ChatParser(recording),
+            _ => new ResponsesParser(recording),
+        };
+        recording.Attach(parser);
+        using var tap = new ResponseTap(parser, ResponseRelay.IsEventStream(upstream), recording.BodyRelayed);
+        try
+        {
+            await ResponseRelay.StartAsync(context, upstream);
+            var (bytes, failure) = await RelayBodyAsync(context, upstream, tap);
+            return (bytes, failure ?? (upstream.IsSuccessStatusCode
+                ? InterceptionOutcome.Completed(status)
+                : InterceptionOutcome.Failure(status, InterceptionErrors.UpstreamError, $"upstream provider answered {status}")));
+        }
+        finally
+        {
+            await CompleteTapAsync(tap, recording.Id);
         }
     }
 
