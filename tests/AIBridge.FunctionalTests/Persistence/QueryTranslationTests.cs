@@ -1,5 +1,6 @@
 using System.Reflection;
 using AIBridge.Application.Audit;
+using AIBridge.Application.Users.Queries.ListUsers;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Queries;
@@ -75,9 +76,11 @@ public sealed class QueryTranslationTests
             Model = "claude-4",
             Client = "Cursor",
             SessionId = "session",
+            Failed = true,
             StartedAfter = SampleTime,
             StartedBefore = SampleTime.AddDays(1),
         }
+        : type == typeof(UserFilter) ? new UserFilter("dev", "dev", "dev@example.com", "active", "owner")
         : type == typeof(CursorRow) ? new CursorRow(SampleId, "session", SampleTime)
         : type == typeof(SessionBlockRow) ? new SessionBlockRow { SessionId = "session", LastActiveAt = SampleTime }
         : type == typeof(IReadOnlyCollection<string>) ? new[] { "session-a", "session-b" }
