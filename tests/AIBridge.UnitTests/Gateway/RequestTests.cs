@@ -120,6 +120,8 @@ public sealed class RequestTests
     [InlineData("""{"stream_options":{}}""", """{"stream_options":{"include_usage":true}}""")]
     [InlineData("""{"stream_options":"yes","a":[1,{"stream_options":1}]}""", """{"stream_options":{"include_usage":true},"a":[1,{"stream_options":1}]}""")]
     [InlineData("{\n  \"a\": \"é\"\n}", "{\n  \"a\": \"é\"\n,\"stream_options\":{\"include_usage\":true}}")]
+    [InlineData("""{"stream_options":{"\udc00include_usage":false}}""", """{"stream_options":{"include_usage":true,"\udc00include_usage":false}}""")]
+    [InlineData("""{"\ud800":1}""", """{"\ud800":1,"stream_options":{"include_usage":true}}""")]
     public void Chat_streams_ask_for_usage_by_splicing_the_raw_json(string body, string expected) =>
         ChatStreamOptions.RequestUsage(body).Should().Be(expected);
 

@@ -21,7 +21,7 @@ public static class ChatStreamOptions
         var lastMemberEnd = -1;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var isStreamOptions = reader.ValueTextEquals("stream_options"u8);
+            var isStreamOptions = NameIs(ref reader, "stream_options"u8);
             reader.Read();
             var valueStart = (int)reader.TokenStartIndex;
             if (isStreamOptions)
@@ -55,7 +55,7 @@ public static class ChatStreamOptions
             if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
             {
                 empty = false;
-                var isIncludeUsage = reader.ValueTextEquals("include_usage"u8);
+                var isIncludeUsage = NameIs(ref reader, "include_usage"u8);
                 reader.Read();
                 var valueStart = (int)reader.TokenStartIndex;
                 reader.Skip();
@@ -80,5 +80,23 @@ public static class ChatStreamOptions
     }
 
     /// <summary>For tests and logs.</summary>
+    /// <summary>A name whose escapes do not decode (an unpaired surrogate) is no name this looks for, and must not fault the request.</summary>
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return reader.ValueSpan.SequenceEqual(name);
+        }
+
+        try
+        {
+            return reader.ValueTextEquals(name);
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public static string RequestUsage(string body) => Encoding.UTF8.GetString(RequestUsage(Encoding.UTF8.GetBytes(body)));
 }
