@@ -22,6 +22,7 @@ public sealed partial class SessionTokenAuthenticationHandler(
     public const string SchemeName = "SessionToken";
 
     private AuthenticationFailure? _failure;
+    private (AuthenticationResult Result, string Token)? _refused;
     private Exception? _error;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -30,7 +31,6 @@ public sealed partial class SessionTokenAuthenticationHandler(
         if (token is null)
         {
             _failure = AuthenticationFailure.NoToken;
-            LogFailure(_failure.Reason, null, null);
             return AuthenticateResult.NoResult();
         }
 
@@ -49,7 +49,7 @@ public sealed partial class SessionTokenAuthenticationHandler(
         if (result.Actor is not { } actor)
         {
             _failure = result.Failure;
-            LogFailure(result.Failure!.Reason, result, token);
+            _refused = (result, token);
             return AuthenticateResult.Fail(result.Failure!.Reason);
         }
 
@@ -68,7 +68,9 @@ public sealed partial class SessionTokenAuthenticationHandler(
             return Response.WriteAsJsonAsync(new ErrorResponse(ApiExceptionHandler.DefaultInternalError, _error.Message), ApiJson.Options, ApiJson.ContentType);
         }
 
+        // Logged here, where the request is refused: anonymous endpoints authenticate too, and a missing token is fine there.
         var failure = _failure ?? AuthenticationFailure.NoToken;
+        LogFailure(failure.Reason, _refused?.Result, _refused?.Token);
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         return Response.WriteAsJsonAsync(new ErrorResponse(failure.Message, failure.Detail), ApiJson.Options, ApiJson.ContentType);
     }
