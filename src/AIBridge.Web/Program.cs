@@ -11,6 +11,11 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 // change in the content root, where the default SQLite database writes (G1: about a thousand
 // wake-ups a second under load). A later argument still turns it back on.
 var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+if (DocumentGeneration.IsRunning)
+{
+    DocumentGeneration.UseDefaultsOnly(builder.Configuration);
+}
+
 if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
 {
     builder.WebHost.UseUrls(AIBridge.Web.DependencyInjection.DefaultUrl);
@@ -21,18 +26,12 @@ builder.Services.AddInfrastructureServices(builder.Configuration);
 builder.AddWebServices();
 builder.Services.AddGateway(builder.Configuration);
 builder.Services.AddApiDocument();
+if (DocumentGeneration.IsRunning)
+{
+    DocumentGeneration.WithoutBackgroundWork(builder.Services);
+}
 
 var app = builder.Build();
-
-await using (var scope = app.Services.CreateAsyncScope())
-{
-    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
-    {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
-    }
-
-    await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
-}
 
 // API endpoints authenticate through their authorization policy (see AddWebServices), so the
 // gateway's routes never pay for the API's token check (they have their own, cached).
@@ -47,6 +46,17 @@ app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false 
 app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
 app.MapControllers();
 app.MapGateway();
+
+if (!DocumentGeneration.IsRunning)
+{
+    await using var scope = app.Services.CreateAsyncScope();
+    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    {
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
+}
 
 await app.RunAsync();
 
