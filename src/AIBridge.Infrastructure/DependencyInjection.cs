@@ -10,7 +10,6 @@ using AIBridge.Infrastructure.Persistence.Repositories;
 using AIBridge.Infrastructure.Recording;
 using AIBridge.Infrastructure.Retention;
 using AIBridge.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -20,15 +19,7 @@ public static class DependencyInjection
 {
     public static IServiceCollection AddInfrastructureServices(this IServiceCollection services, IConfiguration configuration)
     {
-        var providerName = configuration["Database:Provider"];
-        var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerName) && !Enum.TryParse(providerName, ignoreCase: true, out provider))
-        {
-            throw new InvalidOperationException(
-                $"Unknown Database:Provider \"{providerName}\": use Sqlite, Postgres or SqlServer.");
-        }
-
-        var connectionString = configuration.GetConnectionString("AIBridge") ?? DatabaseOptions.DefaultConnectionString;
+        var (provider, connectionString) = DatabaseSettings.Read(configuration);
         var contextType = DatabaseOptions.ContextType(provider);
         var createContext = DatabaseOptions.Factory(provider, connectionString);
         services.Add(new ServiceDescriptor(contextType, _ => createContext(), ServiceLifetime.Scoped));

@@ -1,4 +1,5 @@
 using AIBridge.Application;
+using AIBridge.Application.Common.Exceptions;
 using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Recovery;
@@ -7,58 +8,68 @@ using AIBridge.Web.Gateway;
 using AIBridge.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
-// No configuration reload: nothing here reads options live, and the watcher it needs reacts to every
-// change in the content root, where the default SQLite database writes (G1: about a thousand
-// wake-ups a second under load). A later argument still turns it back on.
-var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
-if (DocumentGeneration.IsRunning)
+try
 {
-    DocumentGeneration.UseDefaultsOnly(builder.Configuration);
-}
-
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
-{
-    builder.WebHost.UseUrls(AIBridge.Web.DependencyInjection.DefaultUrl);
-}
-
-builder.Services.AddApplicationServices();
-builder.Services.AddInfrastructureServices(builder.Configuration);
-builder.AddWebServices();
-builder.Services.AddGateway(builder.Configuration);
-builder.Services.AddApiDocument();
-if (DocumentGeneration.IsRunning)
-{
-    DocumentGeneration.WithoutBackgroundWork(builder.Services);
-}
-
-var app = builder.Build();
-
-// API endpoints authenticate through their authorization policy (see AddWebServices), so the
-// gateway's routes never pay for the API's token check (they have their own, cached).
-app.UseExceptionHandler();
-
-// Only the document and its UI live under /swagger: the API's and the gateway's requests skip NSwag's
-// three middlewares, which cut a substring of every path (G1: about 2 % of the gateway's allocations).
-app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.UseOpenApi().UseSwaggerUi());
-app.UseAuthorization();
-
-app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapControllers();
-app.MapGateway();
-
-if (!DocumentGeneration.IsRunning)
-{
-    await using var scope = app.Services.CreateAsyncScope();
-    if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+    // No configuration reload: nothing here reads options live, and the watcher it needs reacts to every
+    // change in the content root, where the default SQLite database writes. A later argument still turns it back on.
+    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    if (DocumentGeneration.IsRunning)
     {
-        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        DocumentGeneration.UseDefaultsOnly(builder.Configuration);
     }
 
-    await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
-}
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+    {
+        builder.WebHost.UseUrls(AIBridge.Web.DependencyInjection.DefaultUrl);
+    }
 
-await app.RunAsync();
+    builder.Services.AddApplicationServices();
+    builder.Services.AddInfrastructureServices(builder.Configuration);
+    builder.AddWebServices();
+    builder.Services.AddGateway(builder.Configuration);
+    builder.Services.AddApiDocument();
+    if (DocumentGeneration.IsRunning)
+    {
+        DocumentGeneration.WithoutBackgroundWork(builder.Services);
+    }
+
+    var app = builder.Build();
+
+    // API endpoints authenticate through their authorization policy (see AddWebServices), so the
+    // gateway's routes never pay for the API's token check (they have their own, cached).
+    app.UseExceptionHandler();
+
+    // Only the document and its UI live under /swagger: the API's and the gateway's requests skip NSwag's
+    // three middlewares, which cut a substring of every path (G1: about 2 % of the gateway's allocations).
+    app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger => swagger.UseOpenApi().UseSwaggerUi());
+    app.UseAuthorization();
+
+    app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+    app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+    app.MapControllers();
+    app.MapGateway();
+
+    if (!DocumentGeneration.IsRunning)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    GatewayServices.WarnAboutMissingKeys(app);
+        await app.RunAsync();
+        return 0;
+}
+catch (ConfigurationException e)
+{
+    // A setting the operator must fix: one line naming it, no stack trace.
+    await Console.Error.WriteLineAsync(e.Message);
+    return 1;
+}
 
 /// <summary>Entry point; public so functional tests can host it.</summary>
 public partial class Program;

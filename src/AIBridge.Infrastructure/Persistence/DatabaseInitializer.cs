@@ -1,4 +1,5 @@
 using AIBridge.Infrastructure.Persistence.Providers;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -9,8 +10,17 @@ public sealed partial class DatabaseInitializer(AIBridgeDbContext db, ILogger<Da
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
-        await db.Database.MigrateAsync(cancellationToken);
+        int pending;
+        try
+        {
+            pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM or SQLitePCL.raw.SQLITE_IOERR)
+        {
+            throw SqliteFileError.For(db.Database.GetConnectionString()!, e);
+        }
+
         if (db is SqliteAIBridgeDbContext)
         {
             // WAL lets the audit API read while the recorder writes; the setting persists in the file.

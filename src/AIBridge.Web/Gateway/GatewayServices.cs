@@ -1,4 +1,5 @@
 using AIBridge.Application.ApiKeys.Commands.DeleteApiKey;
+using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Providers;
@@ -8,19 +9,19 @@ using AIBridge.Application.Users.Commands.UpdateUserStatus;
 
 namespace AIBridge.Web.Gateway;
 
-public static class GatewayServices
+public static partial class GatewayServices
 {
     /// <summary>Providers, options, the token cache, the upstream clients and the handler (bridge spec §2).</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("AIBridge");
-        var options = section.Get<GatewayOptions>() ?? new GatewayOptions();
+        var options = Bind(() => section.Get<GatewayOptions>()) ?? new GatewayOptions();
         services.AddSingleton(options);
         services.AddSingleton(GatewayInstance.From(options.InstanceId, configuration["urls"] ?? DependencyInjection.DefaultUrl));
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
 
         var providers = section.GetSection("Providers").GetChildren()
-            .ToDictionary(p => p.Key, p => p.Get<ProviderSettings>() ?? new ProviderSettings(), StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => Bind(() => p.Get<ProviderSettings>()) ?? new ProviderSettings(), StringComparer.Ordinal);
         services.AddSingleton(ProviderCatalog.Create(providers, Environment.GetEnvironmentVariable));
 
         services.AddSingleton<GatewayAuthenticator>();
@@ -30,10 +31,36 @@ public static class GatewayServices
         services.AddSingleton<GatewayHandler>();
 
         // In-flight requests get ShutdownTimeout; the recorder then flushes for up to ShutdownFlushTimeout.
-        var recording = section.GetSection("Recording").Get<RecordingOptions>() ?? new RecordingOptions();
+        var recording = Bind(() => section.GetSection("Recording").Get<RecordingOptions>()) ?? new RecordingOptions();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = recording.ShutdownTimeout + recording.ShutdownFlushTimeout);
         return services;
     }
+
+    /// <summary>A value the binder cannot convert stops the start with its own message, which names the setting and the value.</summary>
+    private static T? Bind<T>(Func<T?> bind)
+    {
+        try
+        {
+            return bind();
+        }
+        catch (InvalidOperationException e) when (e.InnerException is not null || e.Message.StartsWith("Failed to convert", StringComparison.Ordinal))
+        {
+            throw new ConfigurationException(e.Message.TrimEnd('.') + (e.InnerException is { } inner ? $": {inner.Message}" : ""), e);
+        }
+    }
+
+    /// <summary>Logs each provider that has no central key: its centralized calls reach the upstream without one and are refused there.</summary>
+    public static void WarnAboutMissingKeys(WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayServices).FullName!);
+        foreach (var provider in app.Services.GetRequiredService<ProviderCatalog>().All.Where(p => string.IsNullOrEmpty(p.ApiKey)))
+        {
+            LogMissingKey(logger, provider.Name, provider.Type == ProviderType.Anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider \"{Provider}\" has no API key (AIBridge:Providers:{Provider}:ApiKey or {Variable}): its centralized requests go upstream without a credential, and the provider's 401 is relayed")]
+    private static partial void LogMissingKey(ILogger logger, string provider, string variable);
 
     /// <summary>The provider routes, and a JSON 404 for anything else under <c>/api/v2</c>.</summary>
     public static IEndpointRouteBuilder MapGateway(this IEndpointRouteBuilder endpoints)

@@ -1,3 +1,4 @@
+using AIBridge.Application.Common.Exceptions;
 using System.Text.RegularExpressions;
 
 namespace AIBridge.Application.Gateway.Providers;
@@ -23,7 +24,7 @@ public sealed partial class ProviderCatalog
     /// Builds the catalog from configuration; with no provider configured, the defaults <c>anthropic</c>
     /// and <c>openai</c> with keys from <c>ANTHROPIC_API_KEY</c> / <c>OPENAI_API_KEY</c>.
     /// </summary>
-    /// <exception cref="InvalidOperationException">A provider is misconfigured; the message says which and why.</exception>
+    /// <exception cref="ConfigurationException">A provider is misconfigured; the message names the setting, the value and what is allowed.</exception>
     public static ProviderCatalog Create(IReadOnlyDictionary<string, ProviderSettings> configured, Func<string, string?> environment)
     {
         if (configured.Count == 0)
@@ -42,23 +43,30 @@ public sealed partial class ProviderCatalog
 
     private static ProviderInstance Validate(string name, ProviderSettings settings, Func<string, string?> environment)
     {
+        var setting = $"AIBridge:Providers:{name}";
         if (!NamePattern().IsMatch(name))
         {
-            throw new InvalidOperationException($"invalid provider name \"{name}\": must match ^[a-z0-9]+(-[a-z0-9]+)*$");
+            throw new ConfigurationException($"invalid provider name \"{name}\" ({setting}): must match ^[a-z0-9]+(-[a-z0-9]+)*$");
         }
 
         if (Reserved.Contains(name))
         {
-            throw new InvalidOperationException($"invalid provider name \"{name}\": reserved");
+            throw new ConfigurationException($"invalid provider name \"{name}\" ({setting}): reserved; {string.Join(", ", Reserved)} are paths of the audit API");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Type))
+        {
+            throw new ConfigurationException($"provider \"{name}\" has no type ({setting}:Type): use anthropic or openai");
         }
 
         var type = ProviderTypes.Parse(settings.Type)
-            ?? throw new InvalidOperationException($"unknown provider type \"{settings.Type}\" for provider \"{name}\"");
+            ?? throw new ConfigurationException($"unknown provider type \"{settings.Type}\" for provider \"{name}\" ({setting}:Type): use anthropic or openai");
         var baseUrl = DefaultBaseUrl(type);
         if (!string.IsNullOrWhiteSpace(settings.BaseUrl)
             && !(Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out baseUrl!) && baseUrl.Scheme is "http" or "https"))
         {
-            throw new InvalidOperationException($"invalid base URL for provider \"{name}\"");
+            throw new ConfigurationException(
+                $"invalid base URL \"{settings.BaseUrl}\" for provider \"{name}\" ({setting}:BaseUrl): use an absolute http or https URL, e.g. {DefaultBaseUrl(type)}");
         }
 
         var key = string.IsNullOrEmpty(settings.ApiKey)

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+
+namespace AIBridge.FunctionalTests.Operations;
+
+/// <summary>A setting the operator must fix stops the start with one line on stderr and exit code 1, no stack trace.</summary>
+public sealed class ConfigurationErrorTests
+{
+    public static TheoryData<string[], string> Mistakes() => new()
+    {
+        { ["AIBridge__Providers__anthropic__Type=claude"],
+            "unknown provider type \"claude\" for provider \"anthropic\" (AIBridge:Providers:anthropic:Type): use anthropic or openai" },
+        { ["AIBridge__Providers__anthropic__BaseUrl=https://api.anthropic.com"],
+            "provider \"anthropic\" has no type (AIBridge:Providers:anthropic:Type): use anthropic or openai" },
+        { ["AIBridge__Providers__anthropic__Type=anthropic", "AIBridge__Providers__anthropic__BaseUrl=api.anthropic.com"],
+            "invalid base URL \"api.anthropic.com\" for provider \"anthropic\" (AIBridge:Providers:anthropic:BaseUrl): use an absolute http or https URL, e.g. https://api.anthropic.com/" },
+        { ["Database__Provider=Oracle"], "unknown database provider \"Oracle\" (Database:Provider): use Sqlite, Postgres (or PostgreSQL) or SqlServer" },
+        { ["ConnectionStrings__AIBridge=Data Source=/nonexistent-aibridge-folder/aibridge.db"],
+            "cannot open the SQLite database \"/nonexistent-aibridge-folder/aibridge.db\" (ConnectionStrings:AIBridge): the folder \"/nonexistent-aibridge-folder\" does not exist" },
+        { ["Database__Provider=PostgreSQL", "ConnectionStrings__AIBridge=Hst=db"],
+            "invalid connection string for Postgres (ConnectionStrings:AIBridge): Couldn't set hst (Parameter 'hst'); expected the form \"Host=db;Port=5432;Database=aibridge;Username=aibridge;Password=…\"" },
+        { ["AIBridge__MaxRequestBodyBytes=lots"],
+            "Failed to convert configuration value 'lots' at 'AIBridge:MaxRequestBodyBytes' to type 'System.Int64': lots is not a valid value for Int64. (Parameter 'value')" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Mistakes))]
+    public async Task The_start_stops_with_one_line_naming_the_setting(string[] environment, string line)
+    {
+        var folder = Directory.CreateTempSubdirectory("aibridge-config-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AIBridge.Web.dll"), "--urls", "http://127.0.0.1:0"])
+            {
+                WorkingDirectory = folder,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            start.Environment["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(folder, "aibridge.db")}";
+            foreach (var setting in environment)
+            {
+                start.Environment[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
+            }
+
+            using var process = Process.Start(start)!;
+            var stderr = process.StandardError.ReadToEndAsync();
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync(timeout.Token);
+
+            process.ExitCode.Should().Be(1, await stdout);
+            (await stderr).Should().Be(line + Environment.NewLine);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
