@@ -74,6 +74,7 @@ public sealed class SearchQueryTests
     [Theory]
     [InlineData("started_after:\"2025-01-01T00:00:00Z\"", "2025-01-01T00:00:00.0000000Z")]
     [InlineData("started_after:\"2025-01-01t02:00:00.123456789+02:00\"", "2025-01-01T00:00:00.1234567Z")]
+    [InlineData("started_after:2026-12-03", "2026-12-03T00:00:00.0000000Z")]
     public void Timestamps_are_rfc3339_in_utc(string text, string expected)
     {
         var errors = new List<ValidationError>();
@@ -94,7 +95,7 @@ public sealed class SearchQueryTests
 
         errors.Should().HaveCount(2);
         errors.Should().ContainSingle(e => e.Field == "started_after").Which.Detail
-            .Should().StartWith("Query param \"started_after\" must be a valid date format (2006-01-02T15:04:05.999999999Z07:00):");
+            .Should().StartWith("Query param \"started_after\" must be a date such as 2026-12-03 (midnight UTC) or a time such as \"2026-12-03T15:04:05Z\" (quoted, for its colons): cannot parse");
         errors.Should().ContainSingle(e => e.Field == "bogus");
     }
 

@@ -192,8 +192,8 @@ public abstract class InterceptionsTests(DatabaseFixture fixture) : DatabaseTest
 
     [Theory]
     [InlineData("initiator:unknown", "initiator", "Query param \"initiator\" has invalid value: user \"unknown\" either does not exist, or you are unauthorized to view them")]
-    [InlineData("started_after:invalid", "started_after", "Query param \"started_after\" must be a valid date format (2006-01-02T15:04:05.999999999Z07:00):")]
-    [InlineData("started_before:invalid", "started_before", "Query param \"started_before\" must be a valid date format (2006-01-02T15:04:05.999999999Z07:00):")]
+    [InlineData("started_after:invalid", "started_after", "Query param \"started_after\" must be a date such as 2026-12-03 (midnight UTC) or a time such as \"2026-12-03T15:04:05Z\" (quoted, for its colons): cannot parse")]
+    [InlineData("started_before:invalid", "started_before", "Query param \"started_before\" must be a date such as 2026-12-03 (midnight UTC) or a time such as \"2026-12-03T15:04:05Z\" (quoted, for its colons): cannot parse")]
     [InlineData("started_after:\"2025-01-02T00:00:00Z\" started_before:\"2025-01-01T00:00:00Z\"", "started_before", "Query param \"started_before\" has invalid value: \"started_before\" must be after \"started_after\" if set")]
     [InlineData("started_after:\"2025-01-01T00:00:00Z\" started_before:\"2025-01-01T00:00:00Z\"", "started_before", "Query param \"started_before\" has invalid value: \"started_before\" must be after \"started_after\" if set")]
     [InlineData(":provider", "q", "Query element \":provider\" cannot start or end with ':'")]

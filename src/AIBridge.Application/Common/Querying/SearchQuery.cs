@@ -11,8 +11,6 @@ namespace AIBridge.Application.Common.Querying;
 /// </summary>
 public sealed partial class SearchQuery
 {
-    private const string DateLayout = "2006-01-02T15:04:05.999999999Z07:00";
-
     private readonly Dictionary<string, string> _values;
 
     private SearchQuery(Dictionary<string, string> values) => _values = values;
@@ -88,12 +86,20 @@ public sealed partial class SearchQuery
         return new SearchQuery(values);
     }
 
-    /// <summary>An RFC 3339 timestamp (optional fraction, up to 9 digits) as UTC, or null with an error added.</summary>
+    /// <summary>
+    /// An RFC 3339 timestamp (optional fraction, up to 9 digits), or a bare date meaning its midnight UTC,
+    /// as UTC; or null with an error added.
+    /// </summary>
     public DateTime? Timestamp(string key, List<ValidationError> errors)
     {
         if (this[key] is not { } raw)
         {
             return null;
+        }
+
+        if (DateTime.TryParseExact(raw, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var day))
+        {
+            return day;
         }
 
         var match = Rfc3339().Match(raw.ToUpperInvariant());
@@ -107,7 +113,8 @@ public sealed partial class SearchQuery
             }
         }
 
-        errors.Add(new ValidationError(key, $"Query param \"{key}\" must be a valid date format ({DateLayout}): cannot parse \"{raw}\" as RFC 3339"));
+        errors.Add(new ValidationError(key,
+            $"Query param \"{key}\" must be a date such as 2026-12-03 (midnight UTC) or a time such as \"2026-12-03T15:04:05Z\" (quoted, for its colons): cannot parse \"{raw}\""));
         return null;
     }
 
