@@ -18,6 +18,13 @@ public static class DependencyInjection
         var services = builder.Services;
         Logging.RedactingLoggerFactory.Register(services);
 
+        // Lines shipped as JSON are read by machines in other time zones: every one carries its UTC time.
+        services.PostConfigure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>
+        {
+            o.TimestampFormat ??= "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+            o.UseUtcTimestamp = true;
+        });
+
         // Order is the pipeline's order: who may ask, then whether the request is well formed.
         services.AddMediator((MediatorOptions options) =>
         {

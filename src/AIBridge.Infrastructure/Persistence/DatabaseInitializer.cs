@@ -10,6 +10,11 @@ public sealed partial class DatabaseInitializer(AIBridgeDbContext db, ILogger<Da
 {
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
+        if (db is SqliteAIBridgeDbContext)
+        {
+            SqliteFile.CreateForOwner(db.Database.GetConnectionString()!);
+        }
+
         int pending;
         try
         {
@@ -18,7 +23,7 @@ public sealed partial class DatabaseInitializer(AIBridgeDbContext db, ILogger<Da
         }
         catch (SqliteException e) when (e.SqliteErrorCode is SQLitePCL.raw.SQLITE_CANTOPEN or SQLitePCL.raw.SQLITE_READONLY or SQLitePCL.raw.SQLITE_PERM or SQLitePCL.raw.SQLITE_IOERR)
         {
-            throw SqliteFileError.For(db.Database.GetConnectionString()!, e);
+            throw SqliteFile.OpenError(db.Database.GetConnectionString()!, e);
         }
 
         if (db is SqliteAIBridgeDbContext)

@@ -161,7 +161,7 @@ public sealed partial class GatewayHandler(
         var interception = NewInterception(provider, actor, inspected, client, clientSessionId, credential, request.Headers.UserAgent.ToString());
         var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(inspected.Prompt));
         recording.Start(inspected.CorrelatingToolCallId);
-        LogStarted(logger, interception.Id, path, provider.Name, interception.Model, actor.UserId, client, inspected.Streaming,
+        LogStarted(logger, interception.Id, path, provider.Name, interception.Model, actor.UserId, actor.Username, client, inspected.Streaming,
             credential.Kind, credential.Hint, credential.KeyLength, correlationId);
 
         var started = Stopwatch.GetTimestamp();
@@ -197,8 +197,8 @@ public sealed partial class GatewayHandler(
 
             recording.End(outcome);
             var elapsed = Stopwatch.GetElapsedTime(started);
-            LogEnded(logger, interception.Id, provider.Name, outcome.StatusCode ?? 0, elapsed.TotalMilliseconds, relayed, context.RequestAborted.IsCancellationRequested,
-                outcome.ErrorType ?? "");
+            LogEnded(logger, interception.Id, provider.Name, actor.UserId, actor.Username, outcome.StatusCode ?? 0, elapsed.TotalMilliseconds, relayed,
+                context.RequestAborted.IsCancellationRequested, outcome.ErrorType ?? "");
         }
     }
 
@@ -376,12 +376,13 @@ public sealed partial class GatewayHandler(
     private static Func<string, string?> Header(HttpRequest request) =>
         name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} started: {Route} provider={Provider} model={Model} user={UserId} client={Client} streaming={Streaming} credential={CredentialKind} hint={CredentialHint} credential_length={CredentialLength} correlation_id={CorrelationId}")]
-    private static partial void LogStarted(ILogger logger, Guid interceptionId, string route, string provider, string model, Guid userId, string client,
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} started: {Route} provider={Provider} model={Model} user={UserId} username={Username} client={Client} streaming={Streaming} credential={CredentialKind} hint={CredentialHint} credential_length={CredentialLength} correlation_id={CorrelationId}")]
+    private static partial void LogStarted(ILogger logger, Guid interceptionId, string route, string provider, string model, Guid userId, string username, string client,
         bool streaming, string credentialKind, string credentialHint, int credentialLength, string correlationId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} ended: provider={Provider} status={Status} duration_ms={DurationMs} bytes={Bytes} client_disconnected={Disconnected} error={ErrorType}")]
-    private static partial void LogEnded(ILogger logger, Guid interceptionId, string provider, int status, double durationMs, long bytes, bool disconnected, string errorType);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Interception {InterceptionId} ended: provider={Provider} user={UserId} username={Username} status={Status} duration_ms={DurationMs} bytes={Bytes} client_disconnected={Disconnected} error={ErrorType}")]
+    private static partial void LogEnded(ILogger logger, Guid interceptionId, string provider, Guid userId, string username, int status, double durationMs, long bytes,
+        bool disconnected, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream provider {Provider} is unreachable")]
     private static partial void LogUnreachable(ILogger logger, Exception exception, string provider);

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AIBridge.FunctionalTests.Infrastructure;
 
 namespace AIBridge.FunctionalTests.Operations;
 
@@ -29,19 +29,7 @@ public sealed class ConfigurationErrorTests
         var folder = Directory.CreateTempSubdirectory("aibridge-config-").FullName;
         try
         {
-            var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AIBridge.Web.dll"), "--urls", "http://127.0.0.1:0"])
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(folder, "aibridge.db")}";
-            foreach (var setting in environment)
-            {
-                start.Environment[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
-            }
-
-            using var process = Process.Start(start)!;
+            using var process = AIBridgeChild.Start(folder, environment);
             var stderr = process.StandardError.ReadToEndAsync();
             var stdout = process.StandardOutput.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -1,0 +1,26 @@
+using System.Diagnostics;
+
+namespace AIBridge.FunctionalTests.Infrastructure;
+
+/// <summary>AIBridge as its own process, as an operator starts it: for what only a process shows (exit codes, stderr, console lines, files).</summary>
+public static class AIBridgeChild
+{
+    /// <param name="folder">The working folder; the SQLite database goes there unless <paramref name="environment"/> says otherwise.</param>
+    /// <param name="environment"><c>NAME=value</c> settings, applied last.</param>
+    public static Process Start(string folder, params string[] environment)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AIBridge.Web.dll"), "--urls", "http://127.0.0.1:0"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(folder, "aibridge.db")}";
+        foreach (var setting in environment)
+        {
+            start.Environment[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
+        }
+
+        return Process.Start(start)!;
+    }
+}
