@@ -20,4 +20,6 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     ConnectionStrings__AIBridge="Data Source=/data/aibridge.db"
 EXPOSE 8080
 USER app
+# The runtime image has no curl: AIBridge asks its own /healthz.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=30s --retries=3 CMD ["dotnet", "AIBridge.Web.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "AIBridge.Web.dll"]

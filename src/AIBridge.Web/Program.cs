@@ -5,8 +5,14 @@ using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Recovery;
 using AIBridge.Web;
 using AIBridge.Web.Gateway;
+using AIBridge.Web.Health;
 using AIBridge.Web.OpenApi;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+if (args is [HealthProbe.Command, ..])
+{
+    return await HealthProbe.RunAsync(args);
+}
 
 try
 {
