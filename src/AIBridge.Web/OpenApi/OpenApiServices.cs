@@ -15,7 +15,7 @@ public static class OpenApiServices
             document.DocumentName = DocumentName;
             document.Title = "AIBridge API";
             document.Version = "v2";
-            document.Description = "Users, tokens and the AI Bridge audit API (compatible with Coder's). See ../shared/spec/read-api.md.";
+            document.Description = "Users, tokens and the AI Bridge audit API (compatible with Coder's). Paging, the q search syntax and the recorded fields are described in docs/audit-api.md of the AIBridge repository.";
             document.SchemaSettings.DefaultReferenceTypeNullHandling = ReferenceTypeNullHandling.NotNull;
             document.SchemaSettings.GenerateAbstractProperties = true;
             document.SchemaSettings.SchemaProcessors.Add(new JsonShapeSchemaProcessor());
