@@ -14,8 +14,8 @@ namespace AIBridge.Infrastructure.Persistence.Rollups;
 /// on PostgreSQL they run once per statement over its transition tables (a bulk COPY of a batch pays
 /// once); SQLite has only row triggers, so there the "tables" are the one row being written, and its
 /// hot paths have row forms (<see cref="RowForms"/>).
-/// The <c>SessionRollups</c> migrations call <see cref="Create"/>; a change to the SQL needs a new
-/// migration that calls <see cref="Recreate"/>, so that databases migrated before it get it too.
+/// Migrations run this SQL frozen as text (<c>Migrations/Sql</c>, see <c>MigrationSql</c>): a change
+/// here needs a new migration carrying the new <see cref="Recreate"/> text, which <c>MigrationSqlTests</c> enforce.
 /// </remarks>
 public static class SessionRollupTriggers
 {

@@ -1,5 +1,4 @@
 ﻿using System;
-using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -63,19 +62,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
 
             // After the tables and their indexes: the triggers keep them current from here on, and the
             // last statements fill them from the interceptions already stored.
-            foreach (var statement in SessionRollupTriggers.Create(postgres: true))
-            {
-                migrationBuilder.Sql(statement);
-            }
+            MigrationSql.Run(migrationBuilder, "Postgres.20261128200236_SessionRollups.Up");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in SessionRollupTriggers.Drop(postgres: true))
-            {
-                migrationBuilder.Sql(statement);
-            }
+            MigrationSql.Run(migrationBuilder, "Postgres.20261128200236_SessionRollups.Down");
 
             migrationBuilder.Sql("ALTER TABLE aibridge_user_prompts ALTER CONSTRAINT \"FK_aibridge_user_prompts_aibridge_interceptions_interception_id\" NOT DEFERRABLE");
 

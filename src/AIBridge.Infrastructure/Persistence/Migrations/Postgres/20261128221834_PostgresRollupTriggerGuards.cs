@@ -1,4 +1,3 @@
-using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -14,15 +13,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in SessionRollupTriggers.Recreate(postgres: true))
-            {
-                migrationBuilder.Sql(statement);
-            }
+            MigrationSql.Run(migrationBuilder, "Postgres.20261128221834_PostgresRollupTriggerGuards.Up");
         }
 
-        /// <summary>The guards only skip work; the triggers stay as they are.</summary>
+        /// <summary>The triggers as they were before, without their guards.</summary>
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            MigrationSql.Run(migrationBuilder, "Postgres.20261128221834_PostgresRollupTriggerGuards.Down");
         }
     }
 }

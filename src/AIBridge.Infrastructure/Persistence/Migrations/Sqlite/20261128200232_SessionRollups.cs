@@ -1,5 +1,4 @@
 ﻿using System;
-using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -58,19 +57,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
 
             // After the tables and their indexes: the triggers keep them current from here on, and the
             // last statements fill them from the interceptions already stored.
-            foreach (var statement in SessionRollupTriggers.Create(postgres: false))
-            {
-                migrationBuilder.Sql(statement);
-            }
+            MigrationSql.Run(migrationBuilder, "Sqlite.20261128200232_SessionRollups.Up");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in SessionRollupTriggers.Drop(postgres: false))
-            {
-                migrationBuilder.Sql(statement);
-            }
+            MigrationSql.Run(migrationBuilder, "Sqlite.20261128200232_SessionRollups.Down");
 
             migrationBuilder.DropTable(
                 name: "aibridge_rollup_counts");

@@ -47,25 +47,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropIndex(
-                name: "ix_interceptions_open_instance",
-                table: "aibridge_interceptions");
-
-            migrationBuilder.DropColumn(
-                name: "error_message",
-                table: "aibridge_interceptions");
-
-            migrationBuilder.DropColumn(
-                name: "error_type",
-                table: "aibridge_interceptions");
-
-            migrationBuilder.DropColumn(
-                name: "gateway_instance",
-                table: "aibridge_interceptions");
-
-            migrationBuilder.DropColumn(
-                name: "status_code",
-                table: "aibridge_interceptions");
+            // SQLite drops these columns in place: EF Core's table rebuild would trip over the roll-up
+            // triggers, which name the table.
+            migrationBuilder.Sql("DROP INDEX IF EXISTS ix_interceptions_open_instance");
+            foreach (var column in new[] { "error_message", "error_type", "gateway_instance", "status_code" })
+            {
+                migrationBuilder.Sql($"ALTER TABLE aibridge_interceptions DROP COLUMN {column}");
+            }
         }
     }
 }
