@@ -19,11 +19,13 @@ public static class RecordId
     private const int RandomBytesPerId = 10;
     private const int IdsPerDraw = 256;
 
+#pragma warning disable IDE1006 // [ThreadStatic] fields are t_camelCase, which naming rules cannot tell from other statics.
     [ThreadStatic]
     private static byte[]? t_random;
 
     [ThreadStatic]
     private static int t_used;
+#pragma warning restore IDE1006
 
     public static Guid New(DateTime at)
     {

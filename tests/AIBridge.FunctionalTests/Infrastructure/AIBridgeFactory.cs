@@ -12,18 +12,18 @@ namespace AIBridge.FunctionalTests.Infrastructure;
 /// </summary>
 public sealed class AIBridgeFactory : WebApplicationFactory<Program>
 {
-    private readonly DatabaseProvider provider;
-    private readonly string connectionString;
-    private readonly (string Key, string Value)[] settings;
+    private readonly DatabaseProvider _provider;
+    private readonly string _connectionString;
+    private readonly (string Key, string Value)[] _settings;
 
     /// <param name="provider">The database provider.</param>
     /// <param name="connectionString">Its connection string.</param>
     /// <param name="settings">Further configuration, applied last.</param>
     public AIBridgeFactory(DatabaseProvider provider, string connectionString, params (string Key, string Value)[] settings)
     {
-        this.provider = provider;
-        this.connectionString = connectionString;
-        this.settings = settings;
+        _provider = provider;
+        _connectionString = connectionString;
+        _settings = settings;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
@@ -37,13 +37,13 @@ public sealed class AIBridgeFactory : WebApplicationFactory<Program>
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
         }
 
-        builder.UseSetting("Database:Provider", provider.ToString());
-        builder.UseSetting("ConnectionStrings:AIBridge", connectionString);
+        builder.UseSetting("Database:Provider", _provider.ToString());
+        builder.UseSetting("ConnectionStrings:AIBridge", _connectionString);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
 
         // The seeded timelines are dated 2025: a retention sweep at start-up would delete them.
         builder.UseSetting("AIBridge:RetentionDays", "0");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
         }
