@@ -2,7 +2,6 @@ using AIBridge.Application.Authentication;
 using AIBridge.Application.Common.Behaviours;
 using AIBridge.Application.Common.Security;
 using AIBridge.Web.Authentication;
-using AIBridge.Web.Health;
 using AIBridge.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
@@ -59,7 +58,8 @@ public static class DependencyInjection
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        // Ready means the database answers; the process being up is /healthz's business.
+        services.AddHealthChecks().AddDbContextCheck<AIBridge.Infrastructure.Persistence.AIBridgeDbContext>("database", tags: ["ready"]);
         return builder;
     }
 

@@ -7,6 +7,23 @@ namespace AIBridge.Infrastructure.Persistence;
 /// <summary>Classifies provider exceptions, so callers can tell a lost race from a broken database.</summary>
 internal static class DatabaseErrors
 {
+    /// <summary>SQL Server error numbers (sys.messages).</summary>
+    private static class SqlServerError
+    {
+        public const int Deadlock = 1205;
+        public const int DuplicateKeyInUniqueIndex = 2601;
+        public const int DuplicateKeyInConstraint = 2627;
+        public const int ConstraintConflict = 547;
+        public const int NullNotAllowed = 515;
+        public const int StringTruncated = 8152;
+        public const int StringTruncatedInColumn = 2628;
+        public const int ConversionFailed = 245;
+    }
+
+    /// <summary>PostgreSQL SQLSTATE classes: 22 data exceptions, 23 integrity constraint violations.</summary>
+    private const string PostgresDataException = "22";
+    private const string PostgresConstraintViolation = "23";
+
     /// <summary>A unique violation, serialization failure, deadlock or lock timeout: another writer won.</summary>
     public static bool IsConflict(Exception exception)
     {
@@ -16,8 +33,8 @@ internal static class DatabaseErrors
             {
                 case PostgresException pg when pg.SqlState is PostgresErrorCodes.UniqueViolation
                     or PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected:
-                case SqlException sql when sql.Number is 1205 or 2601 or 2627:
-                case SqliteException lite when lite.SqliteErrorCode is 5 or 19:
+                case SqlException sql when sql.Number is SqlServerError.Deadlock or SqlServerError.DuplicateKeyInUniqueIndex or SqlServerError.DuplicateKeyInConstraint:
+                case SqliteException lite when lite.SqliteErrorCode is SQLitePCL.raw.SQLITE_BUSY or SQLitePCL.raw.SQLITE_CONSTRAINT:
                     return true;
             }
         }
@@ -36,11 +53,13 @@ internal static class DatabaseErrors
             switch (e)
             {
                 case PostgresException pg:
-                    return pg.SqlState.StartsWith("23", StringComparison.Ordinal) || pg.SqlState.StartsWith("22", StringComparison.Ordinal);
+                    return pg.SqlState.StartsWith(PostgresConstraintViolation, StringComparison.Ordinal)
+                        || pg.SqlState.StartsWith(PostgresDataException, StringComparison.Ordinal);
                 case SqlException sql:
-                    return sql.Number is 2627 or 2601 or 547 or 515 or 8152 or 2628 or 245;
+                    return sql.Number is SqlServerError.DuplicateKeyInConstraint or SqlServerError.DuplicateKeyInUniqueIndex or SqlServerError.ConstraintConflict
+                        or SqlServerError.NullNotAllowed or SqlServerError.StringTruncated or SqlServerError.StringTruncatedInColumn or SqlServerError.ConversionFailed;
                 case SqliteException lite:
-                    return lite.SqliteErrorCode is 19 or 20 or 18;
+                    return lite.SqliteErrorCode is SQLitePCL.raw.SQLITE_CONSTRAINT or SQLitePCL.raw.SQLITE_MISMATCH or SQLitePCL.raw.SQLITE_TOOBIG;
                 case System.Data.Common.DbException or TimeoutException or IOException or System.Net.Sockets.SocketException:
                     return false;
             }
