@@ -1,7 +1,7 @@
 namespace AIBridge.FunctionalTests.Gateway;
 
 /// <summary>
-/// Small synthetic provider responses shaped like real captures (../shared/fixtures): trailing spaces
+/// Small synthetic provider responses shaped like real captured traffic: trailing spaces
 /// after JSON, pings, comments, obfuscation fields, usage-null chunks.
 /// </summary>
 public static class ProviderFixtures
