@@ -1,6 +1,6 @@
 using AIBridge.Infrastructure.Recording;
 
-namespace AIBridge.FunctionalTests.Gateway;
+namespace AIBridge.UnitTests.Recording;
 
 public sealed class RecentToolCallsTests
 {

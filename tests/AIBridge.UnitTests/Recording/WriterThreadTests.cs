@@ -1,6 +1,6 @@
 using AIBridge.Infrastructure.Recording;
 
-namespace AIBridge.FunctionalTests.Gateway;
+namespace AIBridge.UnitTests.Recording;
 
 /// <remarks>
 /// These tests wait by blocking, not by awaiting: an await would post the test's continuation to xUnit's

@@ -4,7 +4,7 @@ using AIBridge.Infrastructure.Recording;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace AIBridge.FunctionalTests.Gateway;
+namespace AIBridge.UnitTests.Recording;
 
 public sealed class RecordQueueBoundTests
 {
