@@ -297,14 +297,17 @@ public sealed partial class GatewayHandler(
         {
             await ResponseRelay.CopyBodyAsync(context, upstream, tap, options.Upstream.IdleTimeout, progress);
         }
-        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (e is TimeoutException || !context.RequestAborted.IsCancellationRequested)
         {
             LogCutShort(logger, e, context.Request.Path);
             context.Abort();
-            failure = e is OperationCanceledException
-                ? InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.Timeout,
-                    $"the upstream response went quiet for longer than {options.Upstream.IdleTimeout.TotalSeconds:0.###} s")
-                : InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.UpstreamDisconnected, "the upstream connection broke during the response");
+            failure = e switch
+            {
+                TimeoutException client => InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.Timeout, client.Message),
+                OperationCanceledException => InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.Timeout,
+                    $"the upstream response went quiet for longer than {options.Upstream.IdleTimeout.TotalSeconds:0.###} s"),
+                _ => InterceptionOutcome.Failure(context.Response.StatusCode, InterceptionErrors.UpstreamDisconnected, "the upstream connection broke during the response"),
+            };
         }
 
         if (progress.SlowestWrite > TimeSpan.FromMilliseconds(500))

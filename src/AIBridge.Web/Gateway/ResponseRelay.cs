@@ -67,19 +67,22 @@ public static class ResponseRelay
     }
 
     /// <summary>
-    /// Copies the body until the upstream ends. An idle gap over <paramref name="idleTimeout"/>, or the
-    /// upstream connection dropping, throws; the caller then aborts the client connection.
+    /// Copies the body until the upstream ends. An idle gap over <paramref name="idleTimeout"/> on either
+    /// side (an upstream that stops sending, or a client that stops reading), or the
+    /// upstream connection dropping, throws (a <see cref="TimeoutException"/> for the client's side); the
+    /// caller then aborts the client connection.
     /// </summary>
     public static async Task CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, Progress progress)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        using var timer = new CancellationTokenSource();
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timer.Token);
         try
         {
             await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
             while (true)
             {
-                idle.CancelAfter(idleTimeout);
+                timer.CancelAfter(idleTimeout);
                 var read = await body.ReadAsync(buffer, idle.Token);
                 if (read == 0)
                 {
@@ -91,7 +94,18 @@ public static class ResponseRelay
 
                 // Kestrel sends each write at once; the copy for recording comes after the client's bytes.
                 var writeStarted = Stopwatch.GetTimestamp();
-                await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
+                // The same bound covers the client's side (one timer for the read and the write that
+                // follows it): a client that stops reading would otherwise hold the upstream open for ever.
+                try
+                {
+                    await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), idle.Token);
+                }
+                catch (OperationCanceledException) when (timer.IsCancellationRequested)
+                {
+                    // Kestrel aborts the connection of a cancelled write: the timer, not RequestAborted, says why.
+                    throw new TimeoutException($"the client stopped reading for longer than {idleTimeout.TotalSeconds:0.###} s");
+                }
+
                 progress.SlowestWrite = Max(progress.SlowestWrite, Stopwatch.GetElapsedTime(writeStarted));
                 progress.Bytes += read;
                 tap?.Write(buffer.AsSpan(0, read));

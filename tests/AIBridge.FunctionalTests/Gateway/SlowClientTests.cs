@@ -63,6 +63,52 @@ public abstract class SlowClientTests(DatabaseFixture fixture) : GatewayTest(fix
         (await LoggedAsync(userAgent, TimeSpan.FromMilliseconds(300))).Should().BeNull();
     }
 
+    [Fact]
+    public async Task A_client_that_stops_reading_for_longer_than_the_idle_timeout_is_cut_off_and_the_upstream_released()
+    {
+        Upstream.Respond(async context =>
+        {
+            context.Response.ContentType = "application/json";
+            var chunk = new byte[1024 * 1024];
+            Array.Fill(chunk, (byte)' ');
+            await context.Response.Body.WriteAsync("{\"id\":\"msg_1\",\"pad\":\""u8.ToArray(), context.RequestAborted);
+            for (var i = 0; i < Megabytes; i++)
+            {
+                await context.Response.Body.WriteAsync(chunk, context.RequestAborted);
+            }
+        });
+
+        // A small receive window and no reading at all: the gateway's writes stall past the fixture's 2 s idle timeout.
+        using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
+        await socket.ConnectAsync(IPAddress.Loopback, Fixture.Factory.ClientOptions.BaseAddress.Port);
+        var body = """{"model":"m","messages":[{"role":"user","content":"a big answer"}]}""";
+        await socket.SendAsync(Encoding.ASCII.GetBytes(
+            $"POST /api/v2/aibridge/anthropic/v1/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {Token}\r\nContent-Type: application/json\r\n"
+            + $"Content-Length: {body.Length}\r\nConnection: close\r\n\r\n{body}"));
+
+        // The interception ends (and so the upstream call is released) once the stalled write times out.
+        var waited = Stopwatch.StartNew();
+        Guid id;
+        while (true)
+        {
+            await using (var db = Fixture.CreateDbContext())
+            {
+                if (db.Interceptions.Where(i => i.EndedAt != null).Select(i => (Guid?)i.Id).SingleOrDefault() is { } ended)
+                {
+                    id = ended;
+                    break;
+                }
+            }
+
+            waited.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the stalled client must be cut off");
+            await Task.Delay(50);
+        }
+
+        var recorded = await RecordedAsync(id);
+        (recorded.StatusCode, recorded.ErrorType, recorded.ErrorMessage).Should().Be((200, "timeout", "the client stopped reading for longer than 2 s"));
+        recorded.UserPrompts.Single().Prompt.Should().Be("a big answer");
+    }
+
     /// <summary>The slow-client line naming <paramref name="userAgent"/>; it is written once the response has ended.</summary>
     private async Task<(LogLevel Level, string Message)?> LoggedAsync(string userAgent, TimeSpan? wait = null)
     {
