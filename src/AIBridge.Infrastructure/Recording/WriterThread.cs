@@ -75,7 +75,7 @@ internal sealed class WriterThread : IDisposable
     /// thread wants, and a normal thread that wakes preempts it at once. A nice value only weighs a
     /// thread's share, so at nice 19 a relay thread that woke could still wait for a running batch: at
     /// concurrency 1 that added +1.8 to +2.8 ms to the first byte at p99, against +0.8 to +1.6 ms with
-    /// this policy (an A/B of the two builds, docs/benchmarks.md, session 9). Unlike nice 19, the policy does not pass to threads
+    /// this policy (an A/B of the two builds, ADR 0014). Unlike nice 19, the policy does not pass to threads
     /// created from this one: the runtime starts its threads with the normal policy (a test pins it),
     /// and <c>SCHED_RESET_ON_FORK</c> covers any thread created otherwise. Where the policy is refused,
     /// nice 19 (per thread on Linux: <c>setpriority</c> with 0 names the calling thread); elsewhere the

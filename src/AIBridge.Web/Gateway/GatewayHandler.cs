@@ -44,7 +44,7 @@ public sealed partial class GatewayHandler(
             return;
         }
 
-        if (RequestPath.Refusal(RawPath(context)) is { } refusal)
+        if (RequestPath.Refusal(context.RawPath() ?? context.Request.Path.Value ?? "") is { } refusal)
         {
             await context.WriteAsync(GatewayError.InvalidPath(refusal), provider.Type);
             return;
@@ -362,19 +362,6 @@ public sealed partial class GatewayHandler(
         securityLog.Write(new SecurityEvent(SecurityEvents.AuthenticationFailed, Failure: true, UserId: authentication?.KeyUserId,
             Username: authentication?.KeyUsername, TokenId: SecurityLog.TokenId(token), Reason: $"gateway {provider.Name}: {reason}",
             ClientIp: context.Connection.RemoteIpAddress?.ToString()));
-
-    /// <summary>The path of the request target as the client sent it: routing has already decoded and normalised <c>Path</c>.</summary>
-    private static string RawPath(HttpContext context)
-    {
-        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
-        if (string.IsNullOrEmpty(target))
-        {
-            return context.Request.Path.Value ?? "";
-        }
-
-        var query = target.IndexOf('?', StringComparison.Ordinal);
-        return query < 0 ? target : target[..query];
-    }
 
     private static Func<string, string?> Header(HttpRequest request) =>
         name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;

@@ -43,7 +43,7 @@ public static partial class GatewayServices
         {
             return bind();
         }
-        catch (InvalidOperationException e) when (e.InnerException is not null || e.Message.StartsWith("Failed to convert", StringComparison.Ordinal))
+        catch (InvalidOperationException e)
         {
             throw new ConfigurationException(e.Message.TrimEnd('.') + (e.InnerException is { } inner ? $": {inner.Message}" : ""), e);
         }

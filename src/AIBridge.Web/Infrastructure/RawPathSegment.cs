@@ -11,13 +11,24 @@ public static class RawPathSegment
     /// </summary>
     public static string? RawLastPathSegment(this HttpContext context)
     {
+        if (context.RawPath() is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+    }
+
+    /// <summary>The path of the request target as the client sent it, still encoded: routing has already decoded and normalised <c>Path</c>.</summary>
+    public static string? RawPath(this HttpContext context)
+    {
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
         if (string.IsNullOrEmpty(target))
         {
             return null;
         }
 
-        var path = target.Split('?', 2)[0];
-        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var query = target.IndexOf('?', StringComparison.Ordinal);
+        return query < 0 ? target : target[..query];
     }
 }

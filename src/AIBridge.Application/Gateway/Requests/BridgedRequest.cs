@@ -13,7 +13,7 @@ namespace AIBridge.Application.Gateway.Requests;
 /// <param name="Client">The detected client (bridge spec §9.3).</param>
 /// <param name="ClientSessionId">The session id the client sent, if any (§9.4).</param>
 public sealed record BridgedRequest(bool Streaming, string Model, bool Background, string? Prompt, string? CorrelatingToolCallId,
-    string Client = ClientDetector.Unknown, string? ClientSessionId = null)
+    string Client, string? ClientSessionId)
 {
     public const string UnknownModel = "unknown";
 
