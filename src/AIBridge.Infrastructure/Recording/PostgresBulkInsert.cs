@@ -1,3 +1,4 @@
+using System.Data.Common;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Common;
 using Npgsql;
@@ -8,16 +9,19 @@ namespace AIBridge.Infrastructure.Recording;
 /// <summary>
 /// The writer's batch on PostgreSQL as one round trip: each table's rows go in as one
 /// <c>INSERT … SELECT FROM unnest(…)</c> of binary column arrays, and the ends as one <c>UPDATE</c>,
-/// sent together in an <see cref="NpgsqlBatch"/>. Binary <c>COPY</c> took more server time for the same
-/// rows (3.9 s against 3.1 s per 50,000 interceptions) and needs round trips of its own per table
-/// (G2 in docs/benchmarks.md).
+/// sent together in an <see cref="NpgsqlBatch"/>: binary <c>COPY</c> took more server time for the same
+/// rows and needs a round trip of its own per table (ADR 0013).
 /// </summary>
-internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordTableWriter, IAsyncDisposable
+internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordTableWriter
 {
+    public static IRecordTableWriterFactory Factory { get; } = new PostgresFactory();
+
     /// <summary>Made <c>DEFERRABLE</c> by the <c>SessionRollups</c> migration.</summary>
     private const string PromptForeignKey = "FK_aibridge_user_prompts_aibridge_interceptions_interception_id";
 
     private readonly NpgsqlBatch _batch = new(connection);
+
+    public bool DefersForeignKeys => true;
 
     public Task BeginBatchAsync(CancellationToken cancellationToken)
     {
@@ -100,4 +104,13 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
 
     private static NpgsqlParameter Array<TValue>(TValue[] values, NpgsqlDbType type) =>
         new() { Value = values, NpgsqlDbType = NpgsqlDbType.Array | type };
+
+    private sealed class PostgresFactory : IRecordTableWriterFactory
+    {
+        public void PrepareConnection(DbConnection connection)
+        {
+        }
+
+        public IRecordTableWriter Create(DbConnection connection, DbTransaction transaction) => new PostgresBulkInsert((NpgsqlConnection)connection);
+    }
 }

@@ -1,43 +1,6 @@
-using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Infrastructure.Recording;
-
-/// <summary>How a column is stored: each bulk writer maps these to its database's own forms.</summary>
-internal enum ColumnKind
-{
-    Uuid,
-    Text,
-    Varchar,
-    Jsonb,
-    Int,
-    Bigint,
-    Bool,
-    Time,
-}
-
-internal sealed record RecordColumn<T>(string Name, ColumnKind Kind, Func<T, object?> Value);
-
-/// <summary>Writes one table's rows; the writer decides how (COPY, prepared statements).</summary>
-internal interface IRecordTableWriter
-{
-    /// <summary>
-    /// Sets up the batch's transaction. Both databases check that prompts reference an existing
-    /// interception at commit, not at each insert (see <see cref="RecordTables.WriteAsync"/>).
-    /// </summary>
-    Task BeginBatchAsync(CancellationToken cancellationToken);
-
-    Task WriteAsync<T>(string table, IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Ends interceptions started in earlier batches, all in one statement where the database can, so
-    /// that the roll-up triggers run once per batch (bridge spec §10: only while <c>ended_at</c> is NULL).
-    /// </summary>
-    Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken);
-
-    /// <summary>Sends whatever the writer held back (PostgreSQL sends the whole batch at once).</summary>
-    Task FlushAsync(CancellationToken cancellationToken);
-}
 
 /// <summary>
 /// The recorder's tables and columns, for the bulk writers: one list to keep in step with the EF model
@@ -117,17 +80,36 @@ internal static class RecordTables
         new("created_at", ColumnKind.Time, t => t.CreatedAt),
     ];
 
+    /// <summary>Each table the recorder writes and its columns, for the tests that hold them to the EF model.</summary>
+    internal static IEnumerable<(string Table, IEnumerable<(string Name, ColumnKind Kind)> Columns)> Layout =>
+    [
+        ("aibridge_interceptions", Interceptions.Select(c => (c.Name, c.Kind))),
+        ("aibridge_token_usages", TokenUsages.Select(c => (c.Name, c.Kind))),
+        ("aibridge_user_prompts", UserPrompts.Select(c => (c.Name, c.Kind))),
+        ("aibridge_tool_usages", ToolUsages.Select(c => (c.Name, c.Kind))),
+        ("aibridge_model_thoughts", ModelThoughts.Select(c => (c.Name, c.Kind))),
+    ];
+
     /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches.</summary>
     /// <remarks>
-    /// Prompts go in before their interceptions (their foreign key is checked at commit): the session
+    /// Where foreign keys can wait for the commit, prompts go in before their interceptions: the session
     /// roll-up triggers then see an interception and its prompt together and write the roll-up once,
-    /// instead of writing it and updating it again when the prompt follows (G2 in docs/benchmarks.md).
+    /// instead of writing it and updating it again when the prompt follows.
     /// </remarks>
     public static async Task WriteAsync(IRecordTableWriter writer, RecordBatch batch, CancellationToken cancellationToken)
     {
         await writer.BeginBatchAsync(cancellationToken);
-        await writer.WriteAsync("aibridge_user_prompts", UserPrompts, batch.UserPrompts, cancellationToken);
+        if (writer.DefersForeignKeys)
+        {
+            await writer.WriteAsync("aibridge_user_prompts", UserPrompts, batch.UserPrompts, cancellationToken);
+        }
+
         await writer.WriteAsync("aibridge_interceptions", Interceptions, batch.Interceptions, cancellationToken);
+        if (!writer.DefersForeignKeys)
+        {
+            await writer.WriteAsync("aibridge_user_prompts", UserPrompts, batch.UserPrompts, cancellationToken);
+        }
+
         await writer.WriteAsync("aibridge_token_usages", TokenUsages, batch.TokenUsages, cancellationToken);
         await writer.WriteAsync("aibridge_tool_usages", ToolUsages, batch.ToolUsages, cancellationToken);
         await writer.WriteAsync("aibridge_model_thoughts", ModelThoughts, batch.ModelThoughts, cancellationToken);
@@ -138,21 +120,4 @@ internal static class RecordTables
 
         await writer.FlushAsync(cancellationToken);
     }
-}
-
-/// <summary>The rows of one batch, by table, in the order they must be inserted.</summary>
-internal sealed class RecordBatch
-{
-    public List<Interception> Interceptions { get; } = [];
-
-    public List<TokenUsage> TokenUsages { get; } = [];
-
-    public List<UserPrompt> UserPrompts { get; } = [];
-
-    public List<ToolUsage> ToolUsages { get; } = [];
-
-    public List<ModelThought> ModelThoughts { get; } = [];
-
-    /// <summary>Ends of interceptions not in this batch (the others' ends are applied to their rows).</summary>
-    public List<InterceptionEnded> Ends { get; } = [];
 }

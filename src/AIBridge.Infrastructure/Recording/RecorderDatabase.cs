@@ -5,10 +5,11 @@ using Microsoft.Data.Sqlite;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The writers' contexts. On SQLite their connections come from a pool of their own, because
-/// <see cref="SqliteBulkInsert.Configure"/> changes per-connection settings that the API's connections
-/// must not inherit; they also wait longer for the write lock than a request would, since a batch that
-/// gives up only retries.
+/// The writers' database: their contexts and the table writer of the configured provider, chosen here
+/// once. On SQLite their connections come from a pool of their own, because the writer's connection
+/// settings (<see cref="IRecordTableWriterFactory.PrepareConnection"/>) must not reach the API's
+/// connections; they also wait longer for the write lock than a request would, since a batch that gives
+/// up only retries.
 /// </summary>
 public sealed class RecorderDatabase(DatabaseProvider provider, string connectionString)
 {
@@ -20,4 +21,12 @@ public sealed class RecorderDatabase(DatabaseProvider provider, string connectio
 
     /// <summary>The database engine runs in this process (SQLite): its work takes this process's cores.</summary>
     public bool InProcess { get; } = provider == DatabaseProvider.Sqlite;
+
+    internal IRecordTableWriterFactory Tables { get; } = provider switch
+    {
+        DatabaseProvider.Sqlite => SqliteBulkInsert.Factory,
+        DatabaseProvider.Postgres => PostgresBulkInsert.Factory,
+        DatabaseProvider.SqlServer => SqlServerBulkInsert.Factory,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 }

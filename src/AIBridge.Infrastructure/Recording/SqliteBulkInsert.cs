@@ -1,57 +1,24 @@
-using System.Buffers;
-using System.Globalization;
-using System.Text;
+using System.Data.Common;
 using AIBridge.Application.Gateway.Recording;
-using AIBridge.Domain.Common;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
 /// The writer's inserts on SQLite as one prepared statement per table, reused for every row of the
-/// batch's transaction, instead of EF Core's per-row change tracking. Values are written in EF Core's
-/// SQLite forms, so EF reads them back unchanged: GUIDs as upper-case text, timestamps as
-/// <c>yyyy-MM-dd HH:mm:ss.FFFFFFF</c> (UTC, microseconds), booleans as 0/1.
+/// batch's transaction, instead of EF Core's per-row change tracking.
 /// </summary>
-internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransaction? transaction) : IRecordTableWriter
+internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTableWriter
 {
-    /// <summary>
-    /// Sets up the writer's connection, before its transaction (SQLite refuses <c>synchronous</c> inside
-    /// one). G2 in docs/benchmarks.md measured each:
-    /// <list type="bullet">
-    /// <item>Statement journals and temporary b-trees (each roll-up upsert opens one) in memory rather
-    /// than in temporary files, and a 32 MiB page cache instead of 2 MiB: +22 % and +19 % in the two
-    /// shapes measured together (1,287 → 1,577/s and 1,808 → 2,157/s).</item>
-    /// <item><c>synchronous = NORMAL</c>, the usual setting in WAL mode: commits append to the log
-    /// without waiting for the disk; only checkpoints flush. A power cut may lose the last commits, as it
-    /// loses whatever is still queued in memory; an application crash loses nothing committed.</item>
-    /// <item>A checkpoint every 10,000 log pages (40 MiB) rather than 1,000: the index pages that each
-    /// batch appends to are copied into the database once per checkpoint instead of several times, and
-    /// the log is cut back to 64 MiB after. With the previous item, +20 % (4,593–4,809 → 5,652–5,836/s).</item>
-    /// </list>
-    /// </summary>
-    /// <remarks>
-    /// On every batch, although the settings persist on a pooled connection: configuring each
-    /// connection once measured 3,833–3,956/s against 5,547–5,595/s. Setting <c>temp_store</c> again
-    /// drops the connection's temporary database and alone gave 4,557/s; why all of them together do
-    /// better still is not understood yet.
-    /// </remarks>
-    public static void Configure(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; "
-            + "PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864";
-        command.ExecuteNonQuery();
-    }
+    public static IRecordTableWriterFactory Factory { get; } = new SqliteFactory();
+
+    public bool DefersForeignKeys => true;
 
     /// <summary>Defers every foreign key of the transaction (the pragma ends with it).</summary>
     public Task BeginBatchAsync(CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "PRAGMA defer_foreign_keys = ON";
-        command.ExecuteNonQuery();
+        using var statement = new SqliteStatement(connection, "PRAGMA defer_foreign_keys = ON");
+        statement.Step();
         return Task.CompletedTask;
     }
 
@@ -62,15 +29,16 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
             return Task.CompletedTask;
         }
 
-        using var statement = Prepare($"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
+        using var statement = new SqliteStatement(
+            connection, $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
             {
-                Bind(statement, i + 1, columns[i].Value(row));
+                statement.Bind(i + 1, columns[i].Value(row));
             }
 
-            Step(statement);
+            statement.Step();
         }
 
         return Task.CompletedTask;
@@ -78,17 +46,17 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
 
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        using var statement = Prepare("UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
+        using var statement = new SqliteStatement(connection, "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
             + "status_code = ?4, error_type = ?5, error_message = ?6 WHERE id = ?1 AND ended_at IS NULL");
         foreach (var end in ends)
         {
-            Bind(statement, 1, end.InterceptionId);
-            Bind(statement, 2, end.EndedAt);
-            Bind(statement, 3, end.CredentialHint);
-            Bind(statement, 4, end.Outcome?.StatusCode);
-            Bind(statement, 5, end.Outcome?.ErrorType);
-            Bind(statement, 6, end.Outcome?.ErrorMessage);
-            Step(statement);
+            statement.Bind(1, end.InterceptionId);
+            statement.Bind(2, end.EndedAt);
+            statement.Bind(3, end.CredentialHint);
+            statement.Bind(4, end.Outcome?.StatusCode);
+            statement.Bind(5, end.Outcome?.ErrorType);
+            statement.Bind(6, end.Outcome?.ErrorMessage);
+            statement.Step();
         }
 
         return Task.CompletedTask;
@@ -97,83 +65,31 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection, SqliteTransa
     /// <summary>Every statement ran as it came.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    /// <summary>
-    /// A statement of the connection's own handle: it runs in the connection's transaction, like a
-    /// command would, and its values are bound from stack buffers (the ADO.NET binder allocated a binder
-    /// and a byte array per value, about a quarter of the gateway's allocations under load).
-    /// </summary>
-    private sqlite3_stmt Prepare(string sql)
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private sealed class SqliteFactory : IRecordTableWriterFactory
     {
-        var db = connection.Handle!;
-        Check(raw.sqlite3_prepare_v2(db, sql, out var statement), db);
-        return statement;
-    }
-
-    private void Step(sqlite3_stmt statement)
-    {
-        var rc = raw.sqlite3_step(statement);
-        raw.sqlite3_reset(statement);
-        if (rc != raw.SQLITE_DONE)
+        /// <summary>
+        /// Before the transaction, since SQLite refuses <c>synchronous</c> inside one; on every batch, because
+        /// setting them once per pooled connection measured slower (ADR 0013):
+        /// <list type="bullet">
+        /// <item>statement journals and temporary b-trees (each roll-up upsert opens one) in memory, and a
+        /// 32 MiB page cache;</item>
+        /// <item><c>synchronous = NORMAL</c>, the usual setting in WAL mode: a power cut may lose the last
+        /// commits, as it loses whatever is still queued in memory; an application crash loses nothing
+        /// committed;</item>
+        /// <item>a checkpoint every 10,000 log pages rather than 1,000, so the index pages each batch appends
+        /// to are copied into the database fewer times, the log cut back to 64 MiB after.</item>
+        /// </list>
+        /// </summary>
+        public void PrepareConnection(DbConnection connection)
         {
-            Check(rc, connection.Handle!);
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -32768; PRAGMA synchronous = NORMAL; "
+                + "PRAGMA wal_autocheckpoint = 10000; PRAGMA journal_size_limit = 67108864";
+            command.ExecuteNonQuery();
         }
-    }
 
-    private static void Check(int rc, sqlite3 db) => SqliteException.ThrowExceptionForRC(rc, db);
-
-    private static void Bind(sqlite3_stmt statement, int index, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                raw.sqlite3_bind_null(statement, index);
-                break;
-            case Guid id:
-                Span<byte> guid = stackalloc byte[36];
-                id.TryFormat(guid, out _, "D");
-                Ascii.ToUpperInPlace(guid, out _);
-                raw.sqlite3_bind_text(statement, index, guid);
-                break;
-            case DateTime time:
-                Span<byte> stamp = stackalloc byte[32];
-                Timestamp.Normalize(time).TryFormat(stamp, out var length, "yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                raw.sqlite3_bind_text(statement, index, stamp[..length]);
-                break;
-            case bool flag:
-                raw.sqlite3_bind_int64(statement, index, flag ? 1 : 0);
-                break;
-            case long number:
-                raw.sqlite3_bind_int64(statement, index, number);
-                break;
-            case int number:
-                raw.sqlite3_bind_int64(statement, index, number);
-                break;
-            case string text:
-                BindText(statement, index, text);
-                break;
-            default:
-                throw new NotSupportedException($"No SQLite form for {value.GetType()}");
-        }
-    }
-
-    private static void BindText(sqlite3_stmt statement, int index, string text)
-    {
-        var most = Encoding.UTF8.GetMaxByteCount(text.Length);
-        byte[]? rented = null;
-        var buffer = most <= 1024 ? stackalloc byte[most] : (rented = ArrayPool<byte>.Shared.Rent(most));
-        try
-        {
-            var length = Encoding.UTF8.GetBytes(text, buffer);
-
-            // SQLite copies the value (SQLITE_TRANSIENT), so the buffer may go back at once.
-            raw.sqlite3_bind_text(statement, index, buffer[..length]);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+        public IRecordTableWriter Create(DbConnection connection, DbTransaction transaction) => new SqliteBulkInsert((SqliteConnection)connection);
     }
 }

@@ -76,16 +76,17 @@ public abstract class RecorderTests(DatabaseFixture fixture) : GatewayTest(fixtu
     [Fact]
     public void Only_an_in_process_database_writes_on_the_writer_threads_and_a_backlog_goes_to_the_catch_up_one()
     {
-        var writer = Fixture.Factory.Services.GetRequiredService<RecordWriter>();
+        var scheduler = Fixture.Factory.Services.GetRequiredService<RecordWriter>().Scheduler;
         var catchUp = Fixture.Factory.Services.GetRequiredService<IOptions<RecordingOptions>>().Value.CatchUpRecords;
         if (Fixture.Provider != DatabaseProvider.Sqlite)
         {
-            writer.ThreadFor(catchUp).Should().BeNull("a database server does the work in its own processes");
+            scheduler.Should().BeOfType<InlineBatchScheduler>("a database server does the work in its own processes");
             return;
         }
 
-        writer.ThreadFor(catchUp - 1)!.LowestPriority.Should().BeTrue();
-        writer.ThreadFor(catchUp)!.LowestPriority.Should().BeFalse();
+        var threads = scheduler.Should().BeOfType<WriterThreads>().Subject;
+        threads.For(catchUp - 1).LowestPriority.Should().BeTrue();
+        threads.For(catchUp).LowestPriority.Should().BeFalse();
     }
 
     [Fact]

@@ -24,6 +24,24 @@ public sealed record InterceptionStarted(Interception Interception, string? Corr
 public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint, InterceptionOutcome? Outcome = null) : RecordedItem(Id)
 {
     public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2);
+
+    /// <summary>
+    /// Ends a start that is still in memory, as the database's end statement ends a stored one: only
+    /// an open interception, so the first end wins.
+    /// </summary>
+    public void ApplyTo(Interception interception)
+    {
+        if (interception.EndedAt is not null)
+        {
+            return;
+        }
+
+        interception.EndedAt = EndedAt;
+        interception.CredentialHint = CredentialHint ?? interception.CredentialHint;
+        interception.StatusCode = Outcome?.StatusCode;
+        interception.ErrorType = Outcome?.ErrorType;
+        interception.ErrorMessage = Outcome?.ErrorMessage;
+    }
 }
 
 public sealed record TokenUsageRecorded(TokenUsage Usage) : RecordedItem(Usage.InterceptionId)

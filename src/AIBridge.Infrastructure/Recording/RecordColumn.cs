@@ -1,0 +1,16 @@
+namespace AIBridge.Infrastructure.Recording;
+
+/// <summary>How a column is stored: each table writer maps these to its database's own forms.</summary>
+internal enum ColumnKind
+{
+    Uuid,
+    Text,
+    Varchar,
+    Jsonb,
+    Int,
+    Bigint,
+    Bool,
+    Time,
+}
+
+internal sealed record RecordColumn<T>(string Name, ColumnKind Kind, Func<T, object?> Value);
