@@ -38,8 +38,7 @@ public static class DependencyInjection
         // No default scheme: nothing authenticates eagerly (WebApplication adds the authentication
         // middleware by itself), so gateway requests never run the API's uncached token check. API
         // endpoints authenticate through the default authorization policy, which names the scheme.
-        // ASP.NET Core makes a lone scheme the default unless this switch says not to (found by
-        // profiling G1: every gateway request looked its bearer token up in the database).
+        // ASP.NET Core makes a lone scheme the default unless this switch says not to.
         AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication()
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, SessionTokenAuthenticationHandler>(

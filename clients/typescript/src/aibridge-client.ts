@@ -1607,7 +1607,7 @@ export interface IInterceptionsPage {
     results: InterceptionDto[];
 }
 
-/** codersdk AIBridgeInterception (read API §7). Credentials, session and thread ids and thoughts are not exposed. */
+/** codersdk AIBridgeInterception. Credentials, session and thread ids and thoughts are not exposed. */
 export class InterceptionDto implements IInterceptionDto {
     id!: string;
     api_key_id!: string | undefined;
@@ -1715,7 +1715,7 @@ export class InterceptionDto implements IInterceptionDto {
     }
 }
 
-/** codersdk AIBridgeInterception (read API §7). Credentials, session and thread ids and thoughts are not exposed. */
+/** codersdk AIBridgeInterception. Credentials, session and thread ids and thoughts are not exposed. */
 export interface IInterceptionDto {
     id: string;
     api_key_id: string | undefined;
@@ -2084,7 +2084,7 @@ export interface ISessionsPage {
     sessions: SessionDto[];
 }
 
-/** codersdk AIBridgeSession (read API §8.3): one (session id, initiator) group. */
+/** codersdk AIBridgeSession: one (session id, initiator) group. */
 export class SessionDto implements ISessionDto {
     id!: string;
     initiator!: MinimalUserDto;
@@ -2173,7 +2173,7 @@ export class SessionDto implements ISessionDto {
     }
 }
 
-/** codersdk AIBridgeSession (read API §8.3): one (session id, initiator) group. */
+/** codersdk AIBridgeSession: one (session id, initiator) group. */
 export interface ISessionDto {
     id: string;
     initiator: MinimalUserDto;
@@ -2240,7 +2240,7 @@ export interface ITokenCounts {
     cache_write_input_tokens: number;
 }
 
-/** codersdk AIBridgeSessionThreadsResponse (read API §9.3): a session expanded into a page of threads. */
+/** codersdk AIBridgeSessionThreadsResponse: a session expanded into a page of threads. */
 export class SessionThreadsDto implements ISessionThreadsDto {
     id!: string;
     initiator!: MinimalUserDto;
@@ -2338,7 +2338,7 @@ export class SessionThreadsDto implements ISessionThreadsDto {
     }
 }
 
-/** codersdk AIBridgeSessionThreadsResponse (read API §9.3): a session expanded into a page of threads. */
+/** codersdk AIBridgeSessionThreadsResponse: a session expanded into a page of threads. */
 export interface ISessionThreadsDto {
     id: string;
     initiator: MinimalUserDto;

@@ -2,7 +2,7 @@ namespace AIBridge.Application.Audit;
 
 /// <summary>
 /// Which completed interceptions a read selects: the caller's read permission as a row predicate
-/// (read API §3) and the <c>q</c> filters of §6.2. Null filters select everything.
+/// and the <c>q</c> filters. Null filters select everything.
 /// </summary>
 public sealed record AuditFilter
 {

@@ -5,7 +5,7 @@ using AIBridge.Domain.Users;
 
 namespace AIBridge.Application.Authentication;
 
-/// <summary>The checks of read API §2.2 after the key is found: secret hash (constant time), expiry, user status.</summary>
+/// <summary>The checks after the key is found: secret hash (constant time), expiry, user status.</summary>
 public static class ApiKeyCheck
 {
     /// <returns>Why the token is refused, or null when it is good.</returns>

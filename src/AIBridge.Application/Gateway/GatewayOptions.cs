@@ -1,6 +1,6 @@
 namespace AIBridge.Application.Gateway;
 
-/// <summary><c>AIBridge:*</c> settings of the gateway (bridge spec §2).</summary>
+/// <summary><c>AIBridge:*</c> settings of the gateway.</summary>
 public sealed class GatewayOptions
 {
     public bool AllowBYOK { get; set; }

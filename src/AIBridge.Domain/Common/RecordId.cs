@@ -12,7 +12,7 @@ namespace AIBridge.Domain.Common;
 /// <remarks>
 /// The random bits come from the system's secure generator, as <see cref="Guid.CreateVersion7(DateTimeOffset)"/>'s
 /// do, but drawn for many ids at once: on Linux .NET reads <c>/dev/urandom</c> once per call, and the
-/// gateway makes three ids per request (G1: three of the gateway's syscalls per request).
+/// gateway makes three ids per request.
 /// </remarks>
 public static class RecordId
 {

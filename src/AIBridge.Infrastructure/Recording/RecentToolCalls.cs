@@ -4,13 +4,12 @@ namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
 /// Tool calls recorded in the last minutes, by provider call id, and the thread roots of the latest
-/// interceptions: lineage (bridge spec §9.9) resolves from memory first, the database second.
+/// interceptions: lineage resolves from memory first, the database second.
 /// </summary>
 /// <param name="maxRoots">
 /// How many roots are remembered; past it the oldest is forgotten. Every interception leaves one, so
-/// they are bounded by count rather than age: kept for 30 minutes at G1's rates they would be millions
-/// (and without tool calls they were never swept at all). An agent's next turn comes seconds after the
-/// last; an older parent's root is read from the database.
+/// they are bounded by count rather than age, which at a busy gateway's rates would keep millions. An
+/// agent's next turn comes seconds after the last; an older parent's root is read from the database.
 /// </param>
 public sealed class RecentToolCalls(int maxRoots = 100_000)
 {
@@ -32,7 +31,7 @@ public sealed class RecentToolCalls(int maxRoots = 100_000)
     }
 
     /// <summary>
-    /// The interception of the most recent call with this id (bridge spec §9.9), among callers that
+    /// The interception of the most recent call with this id, among callers that
     /// started before <paramref name="before"/>, the answering request's start. The caller's start, not
     /// the call's own time, decides which calls qualify: a call is timed when parsed, which may be after
     /// the answer arrived.

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The bounded in-process queue between requests and the background writers (bridge spec §10).
+/// The bounded in-process queue between requests and the background writers.
 /// Enqueueing never blocks: past the record or byte bound the record is dropped, logged (rate-limited)
 /// and counted, and so is every later record of an interception whose start was dropped.
 /// </summary>

@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 
 namespace AIBridge.Infrastructure.Recording;
 
-/// <summary>The recorder's instruments (bridge spec §13), on meter <c>AIBridge.Recording</c>.</summary>
+/// <summary>The recorder's instruments, on meter <c>AIBridge.Recording</c>.</summary>
 public sealed class RecordingMetrics : IDisposable
 {
     public const string MeterName = "AIBridge.Recording";

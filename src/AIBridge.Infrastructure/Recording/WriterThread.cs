@@ -28,9 +28,8 @@ internal sealed class WriterThread : IDisposable
     /// <remarks>
     /// Synchronous continuations on purpose. Linux threads inherit the nice value of the thread that
     /// creates them, and the thread pool may create a worker on whichever thread queues work to it: a
-    /// continuation queued from the background thread could leave a pool thread, and the relay on it,
-    /// at nice 19 for good (seen in a test run while the background thread ran at nice 19, still the
-    /// fallback; the idle policy is not inherited). Nothing is queued to the pool from here this way.
+    /// continuation queued from the background thread could leave a pool thread, and the relay on it, at
+    /// nice 19 for good (nice 19 is still the fallback). Nothing is queued to the pool from here this way.
     /// </remarks>
     public Task RunAsync(Func<Task> work)
     {
@@ -71,17 +70,15 @@ internal sealed class WriterThread : IDisposable
     }
 
     /// <summary>
-    /// On Linux, the idle scheduling policy (<c>SCHED_IDLE</c>): the thread gets a core no normal
-    /// thread wants, and a normal thread that wakes preempts it at once. A nice value only weighs a
-    /// thread's share, so at nice 19 a relay thread that woke could still wait for a running batch: at
-    /// concurrency 1 that added +1.8 to +2.8 ms to the first byte at p99, against +0.8 to +1.6 ms with
-    /// this policy (an A/B of the two builds, ADR 0014). Unlike nice 19, the policy does not pass to threads
-    /// created from this one: the runtime starts its threads with the normal policy (a test pins it),
-    /// and <c>SCHED_RESET_ON_FORK</c> covers any thread created otherwise. Where the policy is refused,
-    /// nice 19 (per thread on Linux: <c>setpriority</c> with 0 names the calling thread); elsewhere the
-    /// lowest thread priority. Unprivileged Linux processes cannot raise either again, hence a second
-    /// thread at normal priority for catching up. Best effort: where the platform refuses both, the
-    /// thread writes at normal priority rather than not at all.
+    /// On Linux, the idle scheduling policy (<c>SCHED_IDLE</c>): the thread gets a core no normal thread
+    /// wants, and a normal thread that wakes preempts it at once, where a nice value only weighs a
+    /// thread's share (ADR 0014). Unlike nice 19, the policy does not pass to threads created from this
+    /// one: the runtime starts its threads with the normal policy (a test pins it), and
+    /// <c>SCHED_RESET_ON_FORK</c> covers any thread created otherwise. Where the policy is refused, nice
+    /// 19 (per thread on Linux: <c>setpriority</c> with 0 names the calling thread); elsewhere the lowest
+    /// thread priority. Unprivileged Linux processes cannot raise either again, hence a second thread at
+    /// normal priority for catching up. Best effort: where the platform refuses both, the thread writes
+    /// at normal priority rather than not at all.
     /// </summary>
     private static void LowerCurrentThread()
     {

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace AIBridge.Infrastructure.Retention;
 
 /// <summary>
-/// The daily retention job (read-api spec §5.7): a sweep when the host has started, then one a day.
+/// The daily retention job: a sweep when the host has started, then one a day.
 /// A failed sweep (the database away) is logged and the next one catches up: each deletes everything
 /// that has expired by then.
 /// </summary>

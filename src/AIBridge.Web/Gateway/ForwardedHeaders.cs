@@ -2,7 +2,7 @@ using AIBridge.Application.Gateway.Credentials;
 
 namespace AIBridge.Web.Gateway;
 
-/// <summary>Which headers cross the gateway in each direction (bridge spec §4 step 6, §7, §8.1).</summary>
+/// <summary>Which headers cross the gateway in each direction.</summary>
 public static class ForwardedHeaders
 {
     private static readonly HashSet<string> HopByHop = new(StringComparer.OrdinalIgnoreCase)

@@ -11,7 +11,7 @@ namespace AIBridge.Web.Gateway;
 
 public static partial class GatewayServices
 {
-    /// <summary>Providers, options, the token cache, the upstream clients and the handler (bridge spec §2).</summary>
+    /// <summary>Providers, options, the token cache, the upstream clients and the handler.</summary>
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("AIBridge");
@@ -28,6 +28,8 @@ public static partial class GatewayServices
         services.AddSingleton<IApiKeyRevocationListener>(sp => sp.GetRequiredService<GatewayAuthenticator>());
         services.AddSingleton<IUserStatusListener>(sp => sp.GetRequiredService<GatewayAuthenticator>());
         services.AddSingleton<UpstreamClients>();
+        services.AddSingleton<GatewayResolver>();
+        services.AddSingleton<UpstreamSender>();
         services.AddSingleton<GatewayHandler>();
 
         // In-flight requests get ShutdownTimeout; the recorder then flushes for up to ShutdownFlushTimeout.

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Primitives;
 namespace AIBridge.Web.Gateway;
 
 /// <summary>
-/// Relays an upstream response to the client verbatim as it arrives (bridge spec §8.1): status and
+/// Relays an upstream response to the client verbatim as it arrives: status and
 /// headers, then each chunk written as soon as it is read, with a copy handed to the recording tap.
 /// </summary>
 public static class ResponseRelay
@@ -29,6 +29,11 @@ public static class ResponseRelay
     public static bool IsEventStream(HttpResponseMessage upstream) =>
         string.Equals(upstream.Content.Headers.ContentType?.MediaType, "text/event-stream", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Sends the status and headers at once, before the first body byte: a model may think for seconds
+    /// before its first event, and a client that already has the headers knows its request was taken, as
+    /// it would from the provider itself (Kestrel would otherwise hold them until the first write).
+    /// </summary>
     public static async Task StartAsync(HttpContext context, HttpResponseMessage upstream)
     {
         var response = context.Response;
@@ -67,12 +72,12 @@ public static class ResponseRelay
     }
 
     /// <summary>
-    /// Copies the body until the upstream ends. An idle gap over <paramref name="idleTimeout"/> on either
-    /// side (an upstream that stops sending, or a client that stops reading), or the
-    /// upstream connection dropping, throws (a <see cref="TimeoutException"/> for the client's side); the
-    /// caller then aborts the client connection.
+    /// Copies the body until the upstream ends, and says how it ended. The idle timer restarts before each
+    /// upstream read and before each client write: an upstream that stops sending and a client that stops
+    /// reading are each cut off after <paramref name="idleTimeout"/>, so neither holds the other's
+    /// connection open for ever. Faults other than those of the two connections are the caller's.
     /// </summary>
-    public static async Task CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, Progress progress)
+    public static async Task<RelayEnd> CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, Progress progress)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var timer = new CancellationTokenSource();
@@ -82,28 +87,36 @@ public static class ResponseRelay
             await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
             while (true)
             {
+                int read;
                 timer.CancelAfter(idleTimeout);
-                var read = await body.ReadAsync(buffer, idle.Token);
+                try
+                {
+                    read = await body.ReadAsync(buffer, idle.Token);
+                }
+                catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+                {
+                    return context.RequestAborted.IsCancellationRequested ? RelayEnd.ClientGone
+                        : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
+                }
+
                 if (read == 0)
                 {
                     // End the client's response now: the recording parser may still have work to finish.
                     tap?.BodyEnded();
-                    await context.Response.CompleteAsync();
-                    return;
+                    return await CompleteAsync(context);
                 }
 
                 // Kestrel sends each write at once; the copy for recording comes after the client's bytes.
                 var writeStarted = Stopwatch.GetTimestamp();
-                // The same bound covers the client's side (one timer for the read and the write that
-                // follows it): a client that stops reading would otherwise hold the upstream open for ever.
+                timer.CancelAfter(idleTimeout);
                 try
                 {
                     await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), idle.Token);
                 }
-                catch (OperationCanceledException) when (timer.IsCancellationRequested)
+                catch (Exception e) when (e is OperationCanceledException or IOException)
                 {
-                    // Kestrel aborts the connection of a cancelled write: the timer, not RequestAborted, says why.
-                    throw new TimeoutException($"the client stopped reading for longer than {idleTimeout.TotalSeconds:0.###} s");
+                    // Kestrel aborts the connection of a cancelled write, so RequestAborted fires either way: the timer says why.
+                    return timer.IsCancellationRequested ? RelayEnd.ClientStalled : RelayEnd.ClientGone;
                 }
 
                 progress.SlowestWrite = Max(progress.SlowestWrite, Stopwatch.GetElapsedTime(writeStarted));
@@ -114,6 +127,19 @@ public static class ResponseRelay
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<RelayEnd> CompleteAsync(HttpContext context)
+    {
+        try
+        {
+            await context.Response.CompleteAsync();
+            return RelayEnd.Completed;
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException)
+        {
+            return RelayEnd.ClientGone;
         }
     }
 }

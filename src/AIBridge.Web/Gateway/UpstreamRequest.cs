@@ -4,7 +4,7 @@ using AIBridge.Application.Gateway.Providers;
 
 namespace AIBridge.Web.Gateway;
 
-/// <summary>Builds the request sent upstream from the client's (bridge spec §7, §11).</summary>
+/// <summary>Builds the request sent upstream from the client's.</summary>
 public static class UpstreamRequest
 {
     public static HttpRequestMessage Create(HttpContext context, Uri uri, HttpContent? content)

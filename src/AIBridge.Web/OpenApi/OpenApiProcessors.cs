@@ -69,7 +69,7 @@ public sealed class JsonShapeSchemaProcessor : ISchemaProcessor
             }
             else if (isResponse && !context.Schema.RequiredProperties.Contains(name))
             {
-                // Every other key is always present (read API §1.3).
+                // Every other key is always present.
                 context.Schema.RequiredProperties.Add(name);
             }
         }

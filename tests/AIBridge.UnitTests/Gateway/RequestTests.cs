@@ -134,10 +134,11 @@ public sealed class RequestTests
     [InlineData("""{"messages":[{"role":"tool","tool_call_id":"\ud83d"}]}""", "invalid JSON request body: a string is not valid UTF-8 text")]
     public void Bad_bodies_are_rejected(string body, string message)
     {
-        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders, out var error).Should().BeNull();
+        using var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
 
-        error!.Status.Should().Be(400);
-        error.Message.Should().StartWith(message);
+        inspection.Request.Should().BeNull();
+        inspection.Error!.Status.Should().Be(400);
+        inspection.Error.Message.Should().StartWith(message);
     }
 
     [Theory]
@@ -146,7 +147,8 @@ public sealed class RequestTests
     [InlineData("""{}""", false, "unknown")]
     public void Reads_stream_and_model(string body, bool streaming, string model)
     {
-        var request = BridgedRequest.Inspect(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders, out _)!;
+        using var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
+        var request = inspection.Request!;
 
         request.Streaming.Should().Be(streaming);
         request.Model.Should().Be(model);
@@ -157,9 +159,10 @@ public sealed class RequestTests
     {
         byte[] body = [.. "{\"model\":\""u8, 0xC3, 0x28, .. "\"}"u8];
 
-        BridgedRequest.Inspect(BridgedApi.AnthropicMessages, body, NoHeaders, out var error).Should().BeNull();
+        using var inspection = RequestInspection.Of(BridgedApi.AnthropicMessages, body, NoHeaders);
 
-        error!.Message.Should().Be("invalid JSON request body: a string is not valid UTF-8 text or holds an unpaired surrogate escape");
+        inspection.Request.Should().BeNull();
+        inspection.Error!.Message.Should().Be("invalid JSON request body: a string is not valid UTF-8 text or holds an unpaired surrogate escape");
     }
 
     [Fact]
@@ -168,10 +171,15 @@ public sealed class RequestTests
         static byte[] Nested(int depth) =>
             Encoding.UTF8.GetBytes("{\"model\":\"m\",\"tools\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}");
 
-        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth), NoHeaders, out _).Should().NotBeNull();
+        using (var deepest = RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth), NoHeaders))
+        {
+            deepest.Request.Should().NotBeNull();
+        }
+
         ChatStreamOptions.RequestUsage(Nested(GatewayJson.MaxDepth)).Should().NotBeEmpty();
-        BridgedRequest.Inspect(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth + 1), NoHeaders, out var error).Should().BeNull();
-        error!.Message.Should().StartWith("invalid JSON request body: ").And.Contain("depth");
+        using var tooDeep = RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth + 1), NoHeaders);
+        tooDeep.Request.Should().BeNull();
+        tooDeep.Error!.Message.Should().StartWith("invalid JSON request body: ").And.Contain("depth");
     }
 
     private static string? NoHeaders(string name) => null;

@@ -3,7 +3,7 @@ using AIBridge.Application.Common.Json;
 
 namespace AIBridge.Application.Audit.Dtos;
 
-/// <summary>codersdk <c>AIBridgeInterception</c> (read API §7). Credentials, session and thread ids and thoughts are not exposed.</summary>
+/// <summary>codersdk <c>AIBridgeInterception</c>. Credentials, session and thread ids and thoughts are not exposed.</summary>
 public sealed record InterceptionDto
 {
     public required Guid Id { get; init; }

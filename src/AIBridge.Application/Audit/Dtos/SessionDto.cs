@@ -3,7 +3,7 @@ using AIBridge.Application.Common.Json;
 
 namespace AIBridge.Application.Audit.Dtos;
 
-/// <summary>codersdk <c>AIBridgeSession</c> (read API §8.3): one (session id, initiator) group.</summary>
+/// <summary>codersdk <c>AIBridgeSession</c>: one (session id, initiator) group.</summary>
 public sealed record SessionDto
 {
     public required string Id { get; init; }

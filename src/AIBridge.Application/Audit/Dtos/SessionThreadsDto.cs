@@ -3,7 +3,7 @@ using AIBridge.Application.Common.Json;
 
 namespace AIBridge.Application.Audit.Dtos;
 
-/// <summary>codersdk <c>AIBridgeSessionThreadsResponse</c> (read API §9.3): a session expanded into a page of threads.</summary>
+/// <summary>codersdk <c>AIBridgeSessionThreadsResponse</c>: a session expanded into a page of threads.</summary>
 public sealed record SessionThreadsDto
 {
     public required string Id { get; init; }

@@ -36,7 +36,7 @@ public static class DistinctValuesQuery
     }
 
     /// <summary>
-    /// Decision (read API §10–11): a literal prefix, ordinal order, then offset and limit. Done in memory:
+    /// A literal prefix, ordinal order, then offset and limit. Done in memory:
     /// the distinct values number in the tens, and this keeps <c>%</c>/<c>_</c> literal on every database.
     /// </summary>
     public static async ValueTask<IReadOnlyList<string>> HandleAsync(

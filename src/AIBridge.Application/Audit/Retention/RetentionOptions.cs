@@ -1,6 +1,6 @@
 namespace AIBridge.Application.Audit.Retention;
 
-/// <summary>How long interceptions are kept (read-api spec §5.7), bound from the <c>AIBridge</c> section.</summary>
+/// <summary>How long interceptions are kept, bound from the <c>AIBridge</c> section.</summary>
 public sealed class RetentionOptions
 {
     /// <summary><c>AIBridge:RetentionDays</c>: interceptions started longer ago are deleted daily; 0 keeps everything.</summary>

@@ -3,7 +3,7 @@ using AIBridge.Domain.Common;
 namespace AIBridge.Application.Audit.Retention;
 
 /// <summary>
-/// One run of the retention job (read-api spec §5.7): deletes every interception started more than
+/// One run of the retention job: deletes every interception started more than
 /// <see cref="RetentionOptions.RetentionDays"/> days ago, oldest first, in batches, so that each
 /// transaction stays short and the recorder, which shares the write lock on SQLite, keeps going.
 /// </summary>

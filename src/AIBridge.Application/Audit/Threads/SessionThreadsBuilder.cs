@@ -2,7 +2,7 @@ using AIBridge.Application.Audit.Dtos;
 
 namespace AIBridge.Application.Audit.Threads;
 
-/// <summary>Assembles a session's page of threads from its rows (read API §9.2).</summary>
+/// <summary>Assembles a session's page of threads from its rows.</summary>
 public static class SessionThreadsBuilder
 {
     private const int CredentialHintMaxLength = 15;

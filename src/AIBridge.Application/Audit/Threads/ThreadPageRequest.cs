@@ -4,7 +4,7 @@ using AIBridge.Application.Common.Validation;
 
 namespace AIBridge.Application.Audit.Threads;
 
-/// <summary>The cursor and limit of <c>GET /sessions/{id}</c> (read API §9; the §6.1 parser is not used).</summary>
+/// <summary>The cursor and limit of <c>GET /sessions/{id}</c>.</summary>
 public sealed record ThreadPageRequest(ThreadCursor? Cursor, int Limit)
 {
     public const int DefaultLimit = 50;

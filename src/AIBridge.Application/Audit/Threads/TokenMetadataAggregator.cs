@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AIBridge.Application.Audit.Threads;
 
 /// <summary>
-/// Sums provider token counters across usages (read API §9.2): nested objects flatten to dot-joined
+/// Sums provider token counters across usages: nested objects flatten to dot-joined
 /// keys; integer leaves, and strings holding a base-10 integer, are summed; everything else is skipped.
 /// </summary>
 public sealed class TokenMetadataAggregator

@@ -4,8 +4,7 @@ namespace AIBridge.Application.Common.Buffers;
 
 /// <summary>
 /// A growable run of bytes whose arrays are rented from the shared pool and returned to it: for
-/// per-request buffers on the gateway's paths, where a fresh (zeroed) array per request shows up in
-/// profiles.
+/// per-request buffers on the gateway's paths, where a fresh (zeroed) array per request costs CPU.
 /// </summary>
 public sealed class PooledBuffer : IDisposable
 {

@@ -5,7 +5,7 @@ namespace AIBridge.Application.Common.Json;
 
 /// <summary>
 /// Writes stored JSON text (a <c>metadata</c> column) as the JSON value itself, not as a string.
-/// Read API §1.3: NULL stays <c>null</c>; anything that is not a JSON object is written as <c>{}</c>.
+/// NULL stays <c>null</c>; anything that is not a JSON object is written as <c>{}</c>.
 /// </summary>
 public sealed class JsonObjectTextConverter : JsonConverter<string?>
 {

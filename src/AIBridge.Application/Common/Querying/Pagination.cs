@@ -11,7 +11,7 @@ public sealed record Pagination(Guid? AfterId, int Limit, int Offset)
     public const string InvalidValues = "Query parameters have invalid values.";
 
     /// <summary>
-    /// Parses the syntax of the read API's §6.1, collecting every problem into <paramref name="errors"/>
+    /// Parses the list endpoints' paging syntax, collecting every problem into <paramref name="errors"/>
     /// (null is returned then). The limit's range is the caller's next stage: it is checked only after
     /// other checks that come first (e.g. a cursor combined with an offset).
     /// </summary>

@@ -6,7 +6,7 @@ using AIBridge.Application.Common.Exceptions;
 namespace AIBridge.Application.Common.Querying;
 
 /// <summary>
-/// The <c>q</c> search string (read API §6.2): <c>key:value</c> terms and bare words, split on spaces
+/// The <c>q</c> search string: <c>key:value</c> terms and bare words, split on spaces
 /// outside double quotes. Keys are case-insensitive; values keep their case.
 /// </summary>
 public sealed partial class SearchQuery

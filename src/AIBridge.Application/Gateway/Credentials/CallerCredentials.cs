@@ -1,7 +1,7 @@
 namespace AIBridge.Application.Gateway.Credentials;
 
 /// <summary>
-/// Where the caller's AIBridge token is and whether BYOK mode applies (bridge spec §4): the governance
+/// Where the caller's AIBridge token is and whether BYOK mode applies: the governance
 /// header, else <c>Authorization: Bearer</c>, else <c>X-Api-Key</c>.
 /// </summary>
 /// <param name="Token">The AIBridge token, or null when none was sent.</param>

@@ -16,7 +16,7 @@ namespace AIBridge.Application.Gateway.Credentials;
 public sealed record GatewayAuthentication(Actor? Actor, string? Failure, bool Unavailable = false, Guid? KeyUserId = null, string? KeyUsername = null);
 
 /// <summary>
-/// Validates AIBridge tokens on the gateway's hot path (bridge spec §4): exactly as the API does, but
+/// Validates AIBridge tokens on the gateway's hot path: exactly as the API does, but
 /// from an in-process cache of the key's hash, expiry and user, so a request does not wait on the
 /// database. A cached key stays usable while the database is unreachable, up to
 /// <see cref="AuthCacheOptions.StaleIfErrorSeconds"/>; deleting a key evicts it. Use of a key is

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace AIBridge.Application.Gateway.Credentials;
 
-/// <summary>The masked form of a credential that may be stored and shown (bridge spec §5): never the key itself.</summary>
+/// <summary>The masked form of a credential that may be stored and shown: never the key itself.</summary>
 public static class KeyMask
 {
     public static string Mask(string? key)

@@ -4,7 +4,7 @@ using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Application.Gateway.Credentials;
 
-/// <summary>The one auth header sent upstream, and what is recorded about it (bridge spec §5).</summary>
+/// <summary>The one auth header sent upstream, and what is recorded about it.</summary>
 /// <param name="HeaderName">"X-Api-Key" or "Authorization"; null when there is no key at all.</param>
 /// <param name="HeaderValue">The header's value (secret: never logged).</param>
 /// <param name="Kind"><c>centralized</c> or <c>byok</c>.</param>

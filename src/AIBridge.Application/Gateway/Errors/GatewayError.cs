@@ -7,7 +7,7 @@ namespace AIBridge.Application.Gateway.Errors;
 
 /// <summary>
 /// An error the gateway itself answers, in the caller's provider format so SDKs show it properly
-/// (bridge spec §12). Upstream errors are never rewritten into these.
+///. Upstream errors are never rewritten into these.
 /// </summary>
 public sealed record GatewayError(int Status, string AnthropicType, string OpenAIType, string OpenAICode, string Message)
 {

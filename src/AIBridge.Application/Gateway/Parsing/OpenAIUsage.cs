@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AIBridge.Application.Gateway.Parsing;
 
-/// <summary>OpenAI counts cached tokens inside the input; the stored input excludes them (bridge spec §9.5).</summary>
+/// <summary>OpenAI counts cached tokens inside the input; the stored input excludes them.</summary>
 internal static class OpenAIUsage
 {
     public static ParsedUsage Chat(string responseId, JsonElement usage)

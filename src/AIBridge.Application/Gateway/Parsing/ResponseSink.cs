@@ -1,10 +1,10 @@
 namespace AIBridge.Application.Gateway.Parsing;
 
-/// <summary>A client tool call the model made (bridge spec §9.7).</summary>
+/// <summary>A client tool call the model made.</summary>
 /// <param name="Input">Valid JSON text (see <see cref="ToolInput.Normalize"/>).</param>
 public sealed record ParsedToolCall(string ResponseId, string? CallId, string? ItemId, string Tool, string Input);
 
-/// <summary>The one usage row of a response (bridge spec §9.5): input excludes cached tokens.</summary>
+/// <summary>The one usage row of a response: input excludes cached tokens.</summary>
 /// <param name="Metadata">Provider extras, every key always present.</param>
 public sealed record ParsedUsage(string ResponseId, long Input, long Output, long CacheRead, long CacheWrite, IReadOnlyDictionary<string, long> Metadata);
 

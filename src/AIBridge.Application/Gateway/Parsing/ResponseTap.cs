@@ -4,7 +4,7 @@ using AIBridge.Application.Common.Buffers;
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
-/// The hand-off from the relay to the recording parser (bridge spec §8.1): the relay copies each chunk
+/// The hand-off from the relay to the recording parser: the relay copies each chunk
 /// in and moves on. Chunks gather in a pooled buffer; once <see cref="WakeBytes"/> are waiting, or a
 /// chunk arrives when the oldest has waited <see cref="WakeAfter"/> (a long, slow stream still records
 /// its tool calls as it goes), a pool thread parses them, and whatever is left is parsed when the

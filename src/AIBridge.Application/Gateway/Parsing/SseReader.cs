@@ -4,7 +4,7 @@ using AIBridge.Application.Common.Buffers;
 namespace AIBridge.Application.Gateway.Parsing;
 
 /// <summary>
-/// Splits a server-sent event stream into events as bytes arrive, in any chunking (bridge spec §8.1):
+/// Splits a server-sent event stream into events as bytes arrive, in any chunking:
 /// lines end in <c>\n</c> or <c>\r\n</c>; <c>event:</c> and <c>data:</c> fields; multi-line data joined
 /// with <c>\n</c>; comments ignored; a blank line dispatches the event. Its buffers are pooled: one
 /// reader per streamed response.

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace AIBridge.Application.Gateway.Providers;
 
 /// <summary>
-/// The provider instances, validated once at start-up (bridge spec §2): a bad configuration stops the
+/// The provider instances, validated once at start-up: a bad configuration stops the
 /// process with the spec's message rather than failing requests later.
 /// </summary>
 public sealed partial class ProviderCatalog

@@ -6,7 +6,7 @@ using AIBridge.Domain.Interceptions;
 namespace AIBridge.Application.Gateway.Recording;
 
 /// <summary>
-/// Everything recorded about one bridged request, from its start to its end (bridge spec §9): turns
+/// Everything recorded about one bridged request, from its start to its end: turns
 /// what the parser reports into rows and hands them to the recorder. Never throws into the relay.
 /// </summary>
 public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt) : IResponseSink
@@ -29,7 +29,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
 
     /// <summary>
     /// The whole body reached the relay, which completes the client's response before the parser has
-    /// reported the last calls; until <see cref="End"/> the writer may wait for them (bridge spec §9.9).
+    /// reported the last calls; until <see cref="End"/> the writer may wait for them.
     /// </summary>
     public void BodyRelayed() => _response ??= recorder.BeginResponse(interception.InitiatorId, interception.StartedAt);
 

@@ -3,7 +3,7 @@ using AIBridge.Domain.Interceptions;
 namespace AIBridge.Application.Gateway.Recording;
 
 /// <summary>
-/// One thing to persist, handed from a request to the background writer (bridge spec §9.1). The
+/// One thing to persist, handed from a request to the background writer. The
 /// writer applies them in order per batch: starts, then children, then ends.
 /// </summary>
 public abstract record RecordedItem(Guid InterceptionId)

@@ -1,6 +1,6 @@
 namespace AIBridge.Application.Gateway.Recording;
 
-/// <summary><c>AIBridge:Recording</c> (bridge spec §10).</summary>
+/// <summary><c>AIBridge:Recording</c>.</summary>
 public sealed class RecordingOptions
 {
     public int MaxQueuedRecords { get; set; } = 1_000_000;
@@ -12,8 +12,7 @@ public sealed class RecordingOptions
 
     /// <summary>
     /// SQLite's default batch: each commit there costs log pages and checkpoints, so a backlog drains
-    /// faster in larger batches (G2: 5,868–6,113/s at 500, 6,794–7,507/s at 2,000). On PostgreSQL 2,000
-    /// was slower (3,897/s against 6,164/s at 500).
+    /// faster in larger batches; on PostgreSQL larger batches are slower (ADR 0013).
     /// </summary>
     public const int SqliteBatchSize = 2_000;
 

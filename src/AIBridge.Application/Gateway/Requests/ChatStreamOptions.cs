@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace AIBridge.Application.Gateway.Requests;
 
 /// <summary>
-/// Makes a streaming Chat Completions request ask for usage (bridge spec §7): only
+/// Makes a streaming Chat Completions request ask for usage: only
 /// <c>stream_options.include_usage</c> changes; every other byte of the body is kept as sent.
 /// </summary>
 public static class ChatStreamOptions

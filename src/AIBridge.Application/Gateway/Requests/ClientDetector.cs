@@ -1,6 +1,6 @@
 namespace AIBridge.Application.Gateway.Requests;
 
-/// <summary>Which coding agent sent a request, from its User-Agent and a few headers (bridge spec §9.3).</summary>
+/// <summary>Which coding agent sent a request, from its User-Agent and a few headers.</summary>
 public static class ClientDetector
 {
     public const string Unknown = "Unknown";

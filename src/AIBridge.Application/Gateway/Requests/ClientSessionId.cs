@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace AIBridge.Application.Gateway.Requests;
 
-/// <summary>The session id a client puts on its requests; each client has its own source (bridge spec §9.4).</summary>
+/// <summary>The session id a client puts on its requests; each client has its own source.</summary>
 public static class ClientSessionId
 {
     public static string? Extract(string client, Func<string, string?> header, JsonElement body) => Trimmed(client switch

@@ -4,7 +4,7 @@ using AIBridge.Application.Gateway.Routing;
 namespace AIBridge.Application.Gateway.Requests;
 
 /// <summary>
-/// Reads the human prompt (bridge spec §9.6) and the correlating tool-call id (§9.9) from a request
+/// Reads the human prompt and the correlating tool-call id from a request
 /// body. Both look at the <em>final turn</em>: the last conversation entry that is not a
 /// <c>system</c>/<c>developer</c> instruction, since real clients append those after the human turn.
 /// </summary>

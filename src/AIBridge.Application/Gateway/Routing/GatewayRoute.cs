@@ -18,7 +18,7 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
     public bool IsBridged => Api is not null;
 
     /// <summary>
-    /// The route table of bridge spec §3. <paramref name="rest"/> is the path after <c>/{name}</c>,
+    /// The route table. <paramref name="rest"/> is the path after <c>/{name}</c>,
     /// starting with <c>/</c>, decoded once and already checked by <see cref="RequestPath.Refusal"/>.
     /// Bridged paths intercept POST only; other methods on them pass through.
     /// </summary>

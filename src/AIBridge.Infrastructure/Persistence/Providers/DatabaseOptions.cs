@@ -30,8 +30,8 @@ public static class DatabaseOptions
     public static AIBridgeDbContext CreateContext(DatabaseProvider provider, string connectionString) => Factory(provider, connectionString)();
 
     /// <summary>
-    /// Builds the options once and returns a cheap context constructor: building options per context
-    /// showed up in the gateway's profile at a few percent of all CPU.
+    /// Builds the options once and returns a cheap context constructor: building options is costly and
+    /// the gateway makes contexts on its hot path.
     /// </summary>
     public static Func<AIBridgeDbContext> Factory(DatabaseProvider provider, string connectionString)
     {

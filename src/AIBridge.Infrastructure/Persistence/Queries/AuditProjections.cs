@@ -44,6 +44,6 @@ public static partial class AuditProjections
 
     private static partial ToolCallDto ToToolCall(ToolUsage usage);
 
-    // Read API §7: a NULL server_url or invocation_error is "".
+    // A NULL server_url or invocation_error is "".
     private static string EmptyIfNull(string? value) => value ?? "";
 }

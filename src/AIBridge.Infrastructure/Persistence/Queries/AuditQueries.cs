@@ -7,7 +7,7 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 
 /// <summary>
 /// Read-side queries of the audit API. In-flight interceptions (no <c>ended_at</c>) are never read,
-/// and the caller's read permission is a row predicate inside every query (read API §3).
+/// and the caller's read permission is a row predicate inside every query.
 /// </summary>
 public static class AuditQueries
 {
@@ -26,7 +26,7 @@ public static class AuditQueries
         return rows.Where(i => i.Id == id).Select(i => new CursorRow(i.Id, i.SessionId, i.StartedAt));
     }
 
-    /// <summary>Visible interceptions matching every <c>q</c> filter (read API §6.2).</summary>
+    /// <summary>Visible interceptions matching every <c>q</c> filter.</summary>
     public static IQueryable<Interception> Selected(AIBridgeDbContext db, AuditFilter filter)
     {
         var rows = Visible(db, filter.CallerCanRead)

@@ -3,7 +3,7 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 // Rows that queries keep composing on (filter, order) are classes with init members: EF Core can see
 // through a member initialiser after a GroupBy, not through a record's constructor.
 
-/// <summary>A (session id, initiator) group over the selected interceptions (read API §8.1).</summary>
+/// <summary>A (session id, initiator) group over the selected interceptions.</summary>
 public sealed record SessionGroupRow
 {
     public required string SessionId { get; init; }
@@ -19,7 +19,7 @@ public sealed record SessionGroupRow
     public required DateTime LastActiveAt { get; init; }
 }
 
-/// <summary>The groups sharing one session id, keyed by their latest activity (read API §8.2).</summary>
+/// <summary>The groups sharing one session id, keyed by their latest activity.</summary>
 public sealed record SessionBlockRow
 {
     public required string SessionId { get; init; }

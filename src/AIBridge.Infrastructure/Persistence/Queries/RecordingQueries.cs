@@ -2,7 +2,7 @@ using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
-/// <summary>The recorder's look-ups and updates (bridge spec §9.9, §10).</summary>
+/// <summary>The recorder's look-ups and updates.</summary>
 public static class RecordingQueries
 {
     /// <summary>

@@ -2,7 +2,7 @@ using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
-/// <summary>The retention job's selections (read-api spec §5.7).</summary>
+/// <summary>The retention job's selections.</summary>
 public static class RetentionQueries
 {
     /// <summary>

@@ -4,7 +4,7 @@ using AIBridge.Infrastructure.Persistence.Rollups;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
-/// <summary>Sessions (read API §8) and their threads (§9), grouped and ordered by the database.</summary>
+/// <summary>Sessions and their threads, grouped and ordered by the database.</summary>
 public static class SessionQueries
 {
     /// <summary>
@@ -53,7 +53,7 @@ public static class SessionQueries
                 LastActiveAt = g.Max(i => i.PromptAt) ?? g.Min(i => i.StartedAt),
             });
 
-    /// <summary>Groups sharing a session id are one block, so pages never split them (read API §8.2).</summary>
+    /// <summary>Groups sharing a session id are one block, so pages never split them.</summary>
     public static IQueryable<SessionBlockRow> Blocks(AIBridgeDbContext db, AuditFilter filter) =>
         SessionRollupQueries.Groups(db, filter) is { } rollups
             ? SessionRollupQueries.BlockLeaders(rollups).Select(g => new SessionBlockRow { SessionId = g.SessionId, LastActiveAt = g.LastActiveAt })
@@ -119,7 +119,7 @@ public static class SessionQueries
                 .Select(x => new SessionPromptRow(x.SessionId, x.InitiatorId, x.Prompt))
                 .First());
 
-    /// <summary>Thread roots of a session, whoever started them (read API §9.1).</summary>
+    /// <summary>Thread roots of a session, whoever started them.</summary>
     public static IQueryable<Interception> Roots(AIBridgeDbContext db, bool callerCanRead, string sessionId) =>
         AuditQueries.Visible(db, callerCanRead).Where(i => i.SessionId == sessionId && i.ThreadRootId == null).NoneUnless(StoredText.CanBeStored(sessionId));
 
@@ -150,7 +150,7 @@ public static class SessionQueries
             .OrderBy(i => i.StartedAt).ThenBy(i => i.Id);
 
     /// <summary>
-    /// Token metadata of every thread of a session, every page (read API §9.2 Decision): roots and the
+    /// Token metadata of every thread of a session, every page: roots and the
     /// members whose root is a completed root of the session.
     /// </summary>
     public static IQueryable<string> ThreadTokenMetadata(AIBridgeDbContext db, bool callerCanRead, string sessionId)

@@ -126,7 +126,7 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
         i => new ThreadInterception(i.Id, i.ThreadRootId, i.Model, i.Provider, i.CredentialKind, i.CredentialHint, i.StartedAt, i.EndedAt,
             i.StatusCode, i.ErrorType, i.ErrorMessage);
 
-    /// <summary>Adds the fields computed over all of each group's interceptions, whatever the filters (read API §8.1).</summary>
+    /// <summary>Adds the fields computed over all of each group's interceptions, whatever the filters.</summary>
     private async Task<IReadOnlyList<SessionDto>> ToSessionsAsync(IReadOnlyList<SessionGroupRow> groups, bool callerCanRead, CancellationToken cancellationToken)
     {
         var sessionIds = groups.Select(g => g.SessionId).Distinct(StringComparer.Ordinal).ToList();

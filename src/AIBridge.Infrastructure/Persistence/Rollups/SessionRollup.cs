@@ -3,8 +3,7 @@ namespace AIBridge.Infrastructure.Persistence.Rollups;
 /// <summary>
 /// The completed interceptions of one (session id, initiator) that share one filter value, summed up
 /// at write time by database triggers (<see cref="SessionRollupTriggers"/>) so that session lists read
-/// one row per session instead of grouping every interception (read API §5.6 allows this, as long as
-/// every result stays identical to the definitions).
+/// one row per session instead of grouping every interception.
 /// </summary>
 /// <remarks>
 /// Each interception counts in four slices: <see cref="RollupSlices.All"/> and one each for its provider,

@@ -11,7 +11,7 @@ internal sealed class SessionRollupConfiguration : IEntityTypeConfiguration<Sess
         builder.ToTable("aibridge_session_rollups");
 
         // Key first by session: the triggers rebuild one (session, initiator) at a time, and a block's
-        // groups (same session id, read API §8.2) are found by it.
+        // groups (same session id) are found by it.
         builder.HasKey(r => new { r.SessionId, r.InitiatorId, r.Slice });
         builder.Property(r => r.SessionId).IsOrdinalText();
         builder.Property(r => r.Slice).IsOrdinalText();

@@ -49,7 +49,7 @@ public static class SessionRollupQueries
     private static bool Readable(AuditFilter filter, string slice) => filter.CallerCanRead && StoredText.CanBeStored([slice, filter.SessionId!]);
 
     /// <summary>
-    /// One group per block (read API §8.2): the one no other group of its session id precedes in list
+    /// One group per block: the one no other group of its session id precedes in list
     /// order. Its <c>last_active_at</c> is the block's key, so the blocks are read in index order and the
     /// look-up of the others stops at a page.
     /// </summary>

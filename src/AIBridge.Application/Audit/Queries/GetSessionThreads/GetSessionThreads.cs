@@ -9,7 +9,7 @@ using Mediator;
 
 namespace AIBridge.Application.Audit.Queries.GetSessionThreads;
 
-/// <summary>`GET /api/v2/aibridge/sessions/{session_id}`: a session expanded into a page of threads (read API §9).</summary>
+/// <summary>`GET /api/v2/aibridge/sessions/{session_id}`: a session expanded into a page of threads.</summary>
 public sealed record GetSessionThreadsQuery(Actor Caller, string SessionId, QueryParameters Parameters) : IQuery<SessionThreadsDto>;
 
 public sealed class GetSessionThreadsQueryValidator : RequestValidator<GetSessionThreadsQuery>

@@ -6,7 +6,7 @@ using Mediator;
 
 namespace AIBridge.Application.Audit.Queries.ListInterceptions;
 
-/// <summary>`GET /api/v2/aibridge/interceptions`: completed interceptions, newest first (read API §7).</summary>
+/// <summary>`GET /api/v2/aibridge/interceptions`: completed interceptions, newest first.</summary>
 public sealed record ListInterceptionsQuery(Actor Caller, QueryParameters Parameters) : IQuery<InterceptionsPage>, IAuditListQuery
 {
     public ListEndpoint Endpoint => ListEndpoint.Interceptions;

@@ -6,7 +6,7 @@ using Mediator;
 
 namespace AIBridge.Application.Audit.Queries.ListSessions;
 
-/// <summary>`GET /api/v2/aibridge/sessions`: (session id, initiator) groups by latest activity (read API §8).</summary>
+/// <summary>`GET /api/v2/aibridge/sessions`: (session id, initiator) groups by latest activity.</summary>
 public sealed record ListSessionsQuery(Actor Caller, QueryParameters Parameters) : IQuery<SessionsPage>, IAuditListQuery
 {
     public ListEndpoint Endpoint => ListEndpoint.Sessions;

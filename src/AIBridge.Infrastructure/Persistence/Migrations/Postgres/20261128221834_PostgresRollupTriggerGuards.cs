@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
 {
     /// <summary>
-    /// The roll-up triggers skip statements with nothing to roll up (docs/benchmarks.md, G2): the
+    /// The roll-up triggers skip statements with nothing to roll up (ADR 0012): the
     /// triggers are replaced, the tables are kept. SQLite's row triggers had their guards already.
     /// </summary>
     public partial class PostgresRollupTriggerGuards : Migration

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using AIBridge.Application.Common.Security;
+using AIBridge.Application.Gateway.Credentials;
+using AIBridge.Application.Gateway.Providers;
+using AIBridge.Application.Gateway.Recovery;
+using AIBridge.Application.Gateway.Requests;
+using AIBridge.Domain.Common;
+using AIBridge.Domain.Interceptions;
+
+namespace AIBridge.Application.Gateway.Recording;
+
+/// <summary>
+/// The row a bridged request starts: who sent it, through which provider and credential, as what client
+/// and session. Lineage (<c>thread_*</c>, <c>session_id</c>) is the writer's to resolve.
+/// </summary>
+public static class NewInterception
+{
+    public static Interception For(ProviderInstance provider, Actor actor, BridgedRequest request, UpstreamCredential credential, string userAgent,
+        GatewayInstance instance, DateTime now) => new()
+    {
+        Id = RecordId.New(now),
+        InitiatorId = actor.UserId,
+        ApiKeyId = actor.ApiKeyId,
+        Provider = provider.Type.Name(),
+        ProviderName = provider.Name,
+        Model = RecordedText.Clean(RecordedText.Cut(request.Model, Interception.ModelMaxLength))!,
+        Client = RecordedText.Cut(request.Client, Interception.ClientMaxLength),
+        ClientSessionId = RecordedText.Clean(RecordedText.Cut(request.ClientSessionId, Interception.ClientSessionIdMaxLength)),
+        Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["request_user_agent"] = userAgent }),
+        CredentialKind = credential.Kind,
+        CredentialHint = credential.Hint,
+        StartedAt = now,
+        GatewayInstance = instance.Name,
+    };
+}
