@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
+using AIBridge.TestSupport;
 
 namespace AIBridge.Benchmarks;
 
@@ -52,31 +53,23 @@ public sealed class AIBridgeProcess : IAsyncDisposable
     {
         var port = LoopbackPort.Free();
         var dataDir = dataDirectory ?? Directory.CreateTempSubdirectory("aibridge-bench-").FullName;
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = dataDir,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        var env = start.Environment;
-        env["Database__Provider"] = databaseProvider;
-        env["ConnectionStrings__AIBridge"] = connectionString ?? $"Data Source={Path.Combine(dataDir, "aibridge.db")}";
-        env["AIBridge__Providers__anthropic__Type"] = "anthropic";
-        env["AIBridge__Providers__anthropic__BaseUrl"] = providerBaseUrl;
-        env["AIBridge__Providers__anthropic__ApiKey"] = "sk-ant-bench-central-key";
-        env["AIBridge__Providers__openai__Type"] = "openai";
-        env["AIBridge__Providers__openai__BaseUrl"] = providerBaseUrl + "/v1";
-        env["AIBridge__Providers__openai__ApiKey"] = "sk-openai-bench-central-key";
-        // Two log lines per interception at Information go to the console; production would ship JSON logs.
-        env["Logging__LogLevel__Default"] = "Warning";
-        // Q1's data is dated 2025: the retention job's start-up sweep would delete it.
-        env["AIBridge__RetentionDays"] = "0";
-        foreach (var setting in environment ?? [])
-        {
-            var (name, value) = (setting[..setting.IndexOf('=')], setting[(setting.IndexOf('=') + 1)..]);
-            env[name] = value;
-        }
-
+        string[] settings =
+        [
+            $"Database__Provider={databaseProvider}",
+            .. connectionString is null ? Array.Empty<string>() : [$"ConnectionStrings__AIBridge={connectionString}"],
+            "AIBridge__Providers__anthropic__Type=anthropic",
+            $"AIBridge__Providers__anthropic__BaseUrl={providerBaseUrl}",
+            $"AIBridge__Providers__anthropic__ApiKey={StreamKind.AnthropicKey}",
+            "AIBridge__Providers__openai__Type=openai",
+            $"AIBridge__Providers__openai__BaseUrl={providerBaseUrl}/v1",
+            $"AIBridge__Providers__openai__ApiKey={StreamKind.OpenAIKey}",
+            // Two log lines per interception at Information go to the console; production would ship JSON logs.
+            "Logging__LogLevel__Default=Warning",
+            // Q1's data is dated 2025: the retention job's start-up sweep would delete it.
+            "AIBridge__RetentionDays=0",
+            .. environment ?? [],
+        ];
+        var start = AIBridgeLauncher.StartInfo(dll, dataDir, ["--urls", $"http://127.0.0.1:{port}"], settings);
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("[aibridge] " + e.Data); };

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using AIBridge.TestSupport;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AIBridge.Benchmarks;
 
@@ -16,56 +10,37 @@ namespace AIBridge.Benchmarks;
 /// </summary>
 public sealed class FakeProvider : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly FakeUpstream _upstream = new(keepRequests: false);
     private readonly byte[][] _anthropic;
-    private readonly byte[][] _chat;
-    private readonly byte[][] _responses;
-
-    private readonly TimeSpan _pause;
 
     /// <param name="pause">A wait between events: long-lived streams, as real providers send them.</param>
     public FakeProvider(int events, TimeSpan pause = default)
     {
-        _pause = pause;
         _anthropic = Events.Anthropic(events);
-        _chat = Events.Chat(events);
-        _responses = Events.Responses(events);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.MapPost("/v1/messages", context => StreamAsync(context, _anthropic));
-        _app.MapPost("/v1/chat/completions", context => StreamAsync(context, _chat));
-        _app.MapPost("/v1/responses", context => StreamAsync(context, _responses));
+        var streams = new Dictionary<string, byte[][]>(StringComparer.Ordinal)
+        {
+            ["/v1/messages"] = _anthropic,
+            ["/v1/chat/completions"] = Events.Chat(events),
+            ["/v1/responses"] = Events.Responses(events),
+        };
+        _upstream.Respond(context => streams.TryGetValue(context.Request.Path.Value ?? "", out var stream) && HttpMethods.IsPost(context.Request.Method)
+            ? FakeUpstream.WriteEventsAsync(context, stream, pause)
+            : NotFoundAsync(context));
     }
 
-    public string BaseUrl { get; private set; } = "";
+    public string BaseUrl => _upstream.BaseAddress.GetLeftPart(UriPartial.Authority);
 
     public int AnthropicBytes => _anthropic.Sum(e => e.Length);
 
-    public async Task StartAsync()
-    {
-        await _app.StartAsync();
-        BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    public Task StartAsync() => _upstream.StartAsync();
 
-    private async Task StreamAsync(HttpContext context, byte[][] events)
-    {
-        // Read the request fully, as a provider does before answering.
-        await context.Request.Body.CopyToAsync(Stream.Null);
-        context.Response.ContentType = "text/event-stream";
-        foreach (var e in events)
-        {
-            await context.Response.Body.WriteAsync(e, context.RequestAborted);
-            await context.Response.Body.FlushAsync(context.RequestAborted);
-            if (_pause > TimeSpan.Zero)
-            {
-                await Task.Delay(_pause, context.RequestAborted);
-            }
-        }
-    }
+    public ValueTask DisposeAsync() => _upstream.DisposeAsync();
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    private static Task NotFoundAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        return Task.CompletedTask;
+    }
 
     private static class Events
     {

@@ -10,20 +10,6 @@ public static class AIBridgeChild
     public static Process Start(string folder, params string[] environment) => Run(folder, ["--urls", "http://127.0.0.1:0"], environment);
 
     /// <summary>AIBridge.Web.dll with other arguments, e.g. one of its commands.</summary>
-    public static Process Run(string folder, string[] arguments, params string[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "AIBridge.Web.dll"), .. arguments])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["ConnectionStrings__AIBridge"] = $"Data Source={Path.Combine(folder, "aibridge.db")}";
-        foreach (var setting in environment)
-        {
-            start.Environment[setting[..setting.IndexOf('=')]] = setting[(setting.IndexOf('=') + 1)..];
-        }
-
-        return Process.Start(start)!;
-    }
+    public static Process Run(string folder, string[] arguments, params string[] environment) =>
+        Process.Start(AIBridgeLauncher.StartInfo(Path.Combine(AppContext.BaseDirectory, "AIBridge.Web.dll"), folder, arguments, environment))!;
 }

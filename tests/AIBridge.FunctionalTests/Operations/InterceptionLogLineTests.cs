@@ -11,7 +11,7 @@ public sealed class InterceptionLogLineTests
     {
         var logs = new CapturedLogs();
         await using var host = await TemporaryHost.StartAsync(logs, ("Logging:LogLevel:AIBridge.Web.Gateway", "Information"));
-        host.Upstream.RespondWithJson(Gateway.ProviderFixtures.AnthropicMessage);
+        host.Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
         var owner = await host.Api.CreateOwnerAsync("alice");
         var client = host.Api.Anonymous();
         client.DefaultRequestHeaders.Add("X-Api-Key", await host.Api.CreateTokenAsync(owner));

@@ -55,7 +55,7 @@ public abstract class UserLifecycleTests(DatabaseFixture fixture) : DatabaseTest
         var dev = await Api.CreateUserAsync(owner, "dev");
         var token = await Api.CreateTokenAsync(dev);
         Fixture.Upstream.Reset();
-        Fixture.Upstream.RespondWithJson(Gateway.ProviderFixtures.AnthropicMessage);
+        Fixture.Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
         var gateway = Api.Anonymous();
         gateway.DefaultRequestHeaders.Add("X-Api-Key", token);
         const string body = """{"model":"m","messages":[{"role":"user","content":"hi"}]}""";

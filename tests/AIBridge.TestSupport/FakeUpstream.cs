@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace AIBridge.FunctionalTests.Infrastructure;
+namespace AIBridge.TestSupport;
 
 /// <summary>A request as the fake provider received it.</summary>
 public sealed record UpstreamRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers, byte[] Body)
@@ -23,12 +23,16 @@ public sealed record UpstreamRequest(string Method, string PathAndQuery, IReadOn
 /// A provider on a real Kestrel loopback port, speaking whatever wire format a test scripts:
 /// server-sent events with optional pauses, JSON bodies, error statuses, dropped connections.
 /// </summary>
-public sealed class FakeUpstream : IAsyncDisposable
+/// <param name="keepRequests">
+/// Whether each request is kept for assertions (<see cref="Requests"/>); a benchmark turns it off, since
+/// it sends hundreds of thousands and only the answers matter.
+/// </param>
+public sealed class FakeUpstream(bool keepRequests = true) : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication _app = Build();
     private Func<HttpContext, Task> _respond = context => { context.Response.StatusCode = 500; return Task.CompletedTask; };
 
-    public FakeUpstream()
+    private static WebApplication Build()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,8 +41,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             o.Listen(IPAddress.Loopback, 0);
             o.Limits.MaxRequestBodySize = null; // a provider takes whatever the gateway lets through
         });
-        _app = builder.Build();
-        _app.Run(HandleAsync);
+        return builder.Build();
     }
 
     public ConcurrentQueue<UpstreamRequest> Requests { get; } = new();
@@ -50,6 +53,7 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     public async Task StartAsync()
     {
+        _app.Run(HandleAsync);
         await _app.StartAsync();
         BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
@@ -65,19 +69,26 @@ public sealed class FakeUpstream : IAsyncDisposable
     }
 
     /// <summary>An event stream, written event by event with <paramref name="pause"/> between them.</summary>
-    public void RespondWithEvents(string sse, TimeSpan? pause = null) => Respond(async context =>
+    public void RespondWithEvents(string sse, TimeSpan? pause = null)
+    {
+        var events = SplitEvents(sse).Select(Encoding.UTF8.GetBytes).ToArray();
+        Respond(context => WriteEventsAsync(context, events, pause));
+    }
+
+    /// <summary>Writes and flushes each event on its own, as providers do, waiting <paramref name="pause"/> after each.</summary>
+    public static async Task WriteEventsAsync(HttpContext context, IEnumerable<byte[]> events, TimeSpan? pause = null)
     {
         context.Response.ContentType = "text/event-stream";
-        foreach (var chunk in SplitEvents(sse))
+        foreach (var e in events)
         {
-            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(chunk), context.RequestAborted);
+            await context.Response.Body.WriteAsync(e, context.RequestAborted);
             await context.Response.Body.FlushAsync(context.RequestAborted);
-            if (pause is { } wait)
+            if (pause is { } wait && wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait, context.RequestAborted);
             }
         }
-    });
+    }
 
     public void RespondWithJson(string json, int status = 200, params (string Name, string Value)[] headers) => Respond(async context =>
     {
@@ -106,6 +117,14 @@ public sealed class FakeUpstream : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext context)
     {
+        if (!keepRequests)
+        {
+            // Read the request fully, as a provider does before answering.
+            await context.Request.Body.CopyToAsync(Stream.Null);
+            await _respond(context);
+            return;
+        }
+
         using var body = new MemoryStream();
         await context.Request.Body.CopyToAsync(body);
         var request = new UpstreamRequest(
