@@ -178,7 +178,7 @@ public sealed class GatewayHandler(
     private async Task<(RelayEnd End, long Bytes)> RelayBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap)
     {
         var progress = new ResponseRelay.Progress();
-        var end = await ResponseRelay.CopyBodyAsync(context, upstream, tap, options.Upstream.IdleTimeout, progress);
+        var end = await ResponseRelay.CopyBodyAsync(context, upstream, tap, options.Upstream.IdleTimeout, clock, progress);
         if (end is RelayEnd.UpstreamQuiet or RelayEnd.UpstreamBroke or RelayEnd.ClientStalled)
         {
             GatewayLog.CutShort(logger, context.Request.Path, end.ToString());

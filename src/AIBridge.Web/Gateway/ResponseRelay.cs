@@ -72,23 +72,23 @@ public static class ResponseRelay
     }
 
     /// <summary>
-    /// Copies the body until the upstream ends, and says how it ended. The idle timer restarts before each
-    /// upstream read and before each client write: an upstream that stops sending and a client that stops
-    /// reading are each cut off after <paramref name="idleTimeout"/>, so neither holds the other's
-    /// connection open for ever. Faults other than those of the two connections are the caller's.
+    /// Copies the body until the upstream ends, and says how it ended. Each upstream read and each client
+    /// write counts as progress: an upstream that stops sending and a client that stops reading are each
+    /// cut off after <paramref name="idleTimeout"/> without any, so neither holds the other's connection
+    /// open for ever. Faults other than those of the two connections are the caller's.
     /// </summary>
-    public static async Task<RelayEnd> CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, Progress progress)
+    public static async Task<RelayEnd> CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, TimeProvider time,
+        Progress progress)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
-        using var timer = new CancellationTokenSource();
-        using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timer.Token);
+        using var timeout = new IdleTimeout(idleTimeout, time);
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
         try
         {
             await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
             while (true)
             {
                 int read;
-                timer.CancelAfter(idleTimeout);
                 try
                 {
                     read = await body.ReadAsync(buffer, idle.Token);
@@ -99,6 +99,7 @@ public static class ResponseRelay
                         : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
                 }
 
+                timeout.Progress();
                 if (read == 0)
                 {
                     // End the client's response now: the recording parser may still have work to finish.
@@ -108,7 +109,6 @@ public static class ResponseRelay
 
                 // Kestrel sends each write at once; the copy for recording comes after the client's bytes.
                 var writeStarted = Stopwatch.GetTimestamp();
-                timer.CancelAfter(idleTimeout);
                 try
                 {
                     await context.Response.Body.WriteAsync(buffer.AsMemory(0, read), idle.Token);
@@ -116,9 +116,10 @@ public static class ResponseRelay
                 catch (Exception e) when (e is OperationCanceledException or IOException)
                 {
                     // Kestrel aborts the connection of a cancelled write, so RequestAborted fires either way: the timer says why.
-                    return timer.IsCancellationRequested ? RelayEnd.ClientStalled : RelayEnd.ClientGone;
+                    return timeout.Expired ? RelayEnd.ClientStalled : RelayEnd.ClientGone;
                 }
 
+                timeout.Progress();
                 progress.SlowestWrite = Max(progress.SlowestWrite, Stopwatch.GetElapsedTime(writeStarted));
                 progress.Bytes += read;
                 tap?.Write(buffer.AsSpan(0, read));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace AIBridge.Infrastructure.Persistence.Providers;
 
@@ -27,35 +28,33 @@ public static class DatabaseOptions
         };
     }
 
-    public static AIBridgeDbContext CreateContext(DatabaseProvider provider, string connectionString) => Factory(provider, connectionString)();
+    /// <summary>A context of its own, outside any pool: for tools, tests and one-off work.</summary>
+    public static AIBridgeDbContext CreateContext(DatabaseProvider provider, string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteAIBridgeDbContext(Build<SqliteAIBridgeDbContext>(provider, connectionString)),
+        DatabaseProvider.Postgres => new PostgresAIBridgeDbContext(Build<PostgresAIBridgeDbContext>(provider, connectionString)),
+        DatabaseProvider.SqlServer => new SqlServerAIBridgeDbContext(Build<SqlServerAIBridgeDbContext>(provider, connectionString)),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 
     /// <summary>
-    /// Builds the options once and returns a cheap context constructor: building options is costly and
-    /// the gateway makes contexts on its hot path.
+    /// Contexts from EF Core's pool, for the application's own use: the API, the gateway's token look-ups
+    /// and the recorder make contexts on their hot paths, and a pooled one is reset rather than built
+    /// again. A context goes back to the pool when disposed.
     /// </summary>
-    public static Func<AIBridgeDbContext> Factory(DatabaseProvider provider, string connectionString)
+    public static Func<AIBridgeDbContext> Factory(DatabaseProvider provider, string connectionString) => provider switch
     {
-        switch (provider)
-        {
-            case DatabaseProvider.Sqlite:
-                var sqlite = Build<SqliteAIBridgeDbContext>();
-                return () => new SqliteAIBridgeDbContext(sqlite);
-            case DatabaseProvider.Postgres:
-                var postgres = Build<PostgresAIBridgeDbContext>();
-                return () => new PostgresAIBridgeDbContext(postgres);
-            case DatabaseProvider.SqlServer:
-                var sqlServer = Build<SqlServerAIBridgeDbContext>();
-                return () => new SqlServerAIBridgeDbContext(sqlServer);
-            default:
-                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
-        }
+        DatabaseProvider.Sqlite => new PooledDbContextFactory<SqliteAIBridgeDbContext>(Build<SqliteAIBridgeDbContext>(provider, connectionString)).CreateDbContext,
+        DatabaseProvider.Postgres => new PooledDbContextFactory<PostgresAIBridgeDbContext>(Build<PostgresAIBridgeDbContext>(provider, connectionString)).CreateDbContext,
+        DatabaseProvider.SqlServer => new PooledDbContextFactory<SqlServerAIBridgeDbContext>(Build<SqlServerAIBridgeDbContext>(provider, connectionString)).CreateDbContext,
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, null),
+    };
 
-        DbContextOptions<T> Build<T>()
-            where T : DbContext
-        {
-            var builder = new DbContextOptionsBuilder<T>();
-            Configure(builder, provider, connectionString);
-            return builder.Options;
-        }
+    private static DbContextOptions<T> Build<T>(DatabaseProvider provider, string connectionString)
+        where T : DbContext
+    {
+        var builder = new DbContextOptionsBuilder<T>();
+        Configure(builder, provider, connectionString);
+        return builder.Options;
     }
 }
