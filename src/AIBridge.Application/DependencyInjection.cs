@@ -22,6 +22,8 @@ public static class DependencyInjection
         services.AddScoped<Audit.AuditListParser>();
         services.AddScoped<TokenAccess>();
         services.AddScoped<ApiKeyAuthenticator>();
+        services.AddSingleton(new Pricing.PriceCatalog(Pricing.DefaultPrices.Shipped));
+        services.AddScoped<Pricing.PriceBookLoader>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using AIBridge.Application.Audit;
 using AIBridge.Application.Audit.Retention;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Pricing;
 using AIBridge.Application.Users;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
@@ -27,10 +28,12 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork>(sp => sp.GetRequiredService<AIBridgeDbContext>());
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Recovery.RestartRecovery>();
+        services.AddScoped<Pricing.PriceBookStartup>();
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IAuditReadRepository, AuditReadRepository>();
+        services.AddScoped<IPriceRepository, PriceRepository>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
 
@@ -54,6 +57,7 @@ public static class DependencyInjection
         services.AddScoped<IInterceptionRetentionStore, InterceptionRetentionStore>();
         services.AddScoped<RetentionSweep>();
         services.AddHostedService<RetentionJob>();
+        services.AddHostedService<Pricing.PriceBookRefresh>();
         return services;
     }
 

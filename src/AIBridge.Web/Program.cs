@@ -2,6 +2,7 @@ using AIBridge.Application;
 using AIBridge.Application.Common.Exceptions;
 using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Pricing;
 using AIBridge.Infrastructure.Recovery;
 using AIBridge.Web;
 using AIBridge.Web.Gateway;
@@ -64,6 +65,7 @@ try
         }
 
         await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<PriceBookStartup>().LoadAsync(app.Lifetime.ApplicationStopping);
     }
 
     GatewayServices.WarnAboutMissingKeys(app);

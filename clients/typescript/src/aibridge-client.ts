@@ -435,6 +435,232 @@ export class InterceptionsClient {
     }
 }
 
+export class PricesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Every price in force: the shipped defaults and the overrides over them. Owners and auditors.
+     */
+    list(): Promise<PriceListDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/prices";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<PriceListDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PriceListDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PriceListDto>(null as any);
+    }
+
+    /**
+     * Sets the price of a model (or of every model whose name starts with {model}-). It wins over
+    the shipped price from now on; rows already written keep their cost. Owners only.
+     */
+    set(providerType: string, model: string, request: SetPriceRequest): Promise<PriceDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/prices/{provider_type}/{model}";
+        if (providerType === undefined || providerType === null)
+            throw new globalThis.Error("The parameter 'providerType' must be defined.");
+        url_ = url_.replace("{provider_type}", encodeURIComponent("" + providerType));
+        if (model === undefined || model === null)
+            throw new globalThis.Error("The parameter 'model' must be defined.");
+        url_ = url_.replace("{model}", encodeURIComponent("" + model));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSet(_response);
+        });
+    }
+
+    protected processSet(response: Response): Promise<PriceDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = PriceDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PriceDto>(null as any);
+    }
+
+    /**
+     * Removes an override; the shipped price, if there is one, is in force again. Owners only.
+     */
+    delete(providerType: string, model: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/prices/{provider_type}/{model}";
+        if (providerType === undefined || providerType === null)
+            throw new globalThis.Error("The parameter 'providerType' must be defined.");
+        url_ = url_.replace("{provider_type}", encodeURIComponent("" + providerType));
+        if (model === undefined || model === null)
+            throw new globalThis.Error("The parameter 'model' must be defined.");
+        url_ = url_.replace("{model}", encodeURIComponent("" + model));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class SessionsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1624,6 +1850,10 @@ export class InterceptionDto implements IInterceptionDto {
     status_code!: number | undefined;
     /** Why the call failed; null when it completed. An extension of Coder's shape. */
     error!: InterceptionErrorDto | undefined;
+    /** Milliseconds from the gateway's receipt of the request to the provider's response headers; null without a response. */
+    ttfb_ms!: number | undefined;
+    /** Milliseconds from the gateway's receipt of the request to the last byte relayed. */
+    duration_ms!: number | undefined;
     token_usages!: TokenUsageDto[];
     user_prompts!: UserPromptDto[];
     tool_usages!: ToolUsageDto[];
@@ -1657,6 +1887,8 @@ export class InterceptionDto implements IInterceptionDto {
             this.ended_at = _data["ended_at"] ? new Date(_data["ended_at"].toString()) : undefined as any;
             this.status_code = _data["status_code"];
             this.error = _data["error"] ? InterceptionErrorDto.fromJS(_data["error"]) : undefined as any;
+            this.ttfb_ms = _data["ttfb_ms"];
+            this.duration_ms = _data["duration_ms"];
             if (Array.isArray(_data["token_usages"])) {
                 this.token_usages = [] as any;
                 for (let item of _data["token_usages"])
@@ -1696,6 +1928,8 @@ export class InterceptionDto implements IInterceptionDto {
         data["ended_at"] = this.ended_at ? this.ended_at.toISOString() : undefined as any;
         data["status_code"] = this.status_code;
         data["error"] = this.error ? this.error.toJSON() : undefined as any;
+        data["ttfb_ms"] = this.ttfb_ms;
+        data["duration_ms"] = this.duration_ms;
         if (Array.isArray(this.token_usages)) {
             data["token_usages"] = [];
             for (let item of this.token_usages)
@@ -1732,6 +1966,10 @@ export interface IInterceptionDto {
     status_code: number | undefined;
     /** Why the call failed; null when it completed. An extension of Coder's shape. */
     error: InterceptionErrorDto | undefined;
+    /** Milliseconds from the gateway's receipt of the request to the provider's response headers; null without a response. */
+    ttfb_ms: number | undefined;
+    /** Milliseconds from the gateway's receipt of the request to the last byte relayed. */
+    duration_ms: number | undefined;
     token_usages: TokenUsageDto[];
     user_prompts: UserPromptDto[];
     tool_usages: ToolUsageDto[];
@@ -2029,6 +2267,208 @@ export interface IToolUsageDto {
     invocation_error: string;
     metadata: any | undefined;
     created_at: Date;
+}
+
+/** The price book: every price in force, and where the shipped defaults come from. */
+export class PriceListDto implements IPriceListDto {
+    /** The date the shipped prices were taken from the providers' price lists. */
+    defaults_as_of!: Date;
+    defaults_sources!: string[];
+    unit!: string;
+    prices!: PriceDto[];
+
+    constructor(data?: IPriceListDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.defaults_sources = [];
+            this.prices = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.defaults_as_of = _data["defaults_as_of"] ? new Date(_data["defaults_as_of"].toString()) : undefined as any;
+            if (Array.isArray(_data["defaults_sources"])) {
+                this.defaults_sources = [] as any;
+                for (let item of _data["defaults_sources"])
+                    this.defaults_sources!.push(item);
+            }
+            this.unit = _data["unit"];
+            if (Array.isArray(_data["prices"])) {
+                this.prices = [] as any;
+                for (let item of _data["prices"])
+                    this.prices!.push(PriceDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): PriceListDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PriceListDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["defaults_as_of"] = this.defaults_as_of ? formatDate(this.defaults_as_of) : undefined as any;
+        if (Array.isArray(this.defaults_sources)) {
+            data["defaults_sources"] = [];
+            for (let item of this.defaults_sources)
+                data["defaults_sources"].push(item);
+        }
+        data["unit"] = this.unit;
+        if (Array.isArray(this.prices)) {
+            data["prices"] = [];
+            for (let item of this.prices)
+                data["prices"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+/** The price book: every price in force, and where the shipped defaults come from. */
+export interface IPriceListDto {
+    /** The date the shipped prices were taken from the providers' price lists. */
+    defaults_as_of: Date;
+    defaults_sources: string[];
+    unit: string;
+    prices: PriceDto[];
+}
+
+/** One price in force, in micro-USD per million tokens; null is unknown. */
+export class PriceDto implements IPriceDto {
+    provider_type!: string;
+    model!: string;
+    input!: number | undefined;
+    output!: number | undefined;
+    cache_read!: number | undefined;
+    cache_write!: number | undefined;
+    cache_write_1h?: number | undefined;
+    /** default (shipped with AIBridge) or override (set through the API). */
+    source!: string;
+    updated_at!: Date;
+
+    constructor(data?: IPriceDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.provider_type = _data["provider_type"];
+            this.model = _data["model"];
+            this.input = _data["input"];
+            this.output = _data["output"];
+            this.cache_read = _data["cache_read"];
+            this.cache_write = _data["cache_write"];
+            this.cache_write_1h = _data["cache_write_1h"];
+            this.source = _data["source"];
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): PriceDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new PriceDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["provider_type"] = this.provider_type;
+        data["model"] = this.model;
+        data["input"] = this.input;
+        data["output"] = this.output;
+        data["cache_read"] = this.cache_read;
+        data["cache_write"] = this.cache_write;
+        data["cache_write_1h"] = this.cache_write_1h;
+        data["source"] = this.source;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+/** One price in force, in micro-USD per million tokens; null is unknown. */
+export interface IPriceDto {
+    provider_type: string;
+    model: string;
+    input: number | undefined;
+    output: number | undefined;
+    cache_read: number | undefined;
+    cache_write: number | undefined;
+    cache_write_1h?: number | undefined;
+    /** default (shipped with AIBridge) or override (set through the API). */
+    source: string;
+    updated_at: Date;
+}
+
+/** A price override, in micro-USD per million tokens (3000000 is $3.00 per million); null or missing is unknown. */
+export class SetPriceRequest implements ISetPriceRequest {
+    input?: number | undefined;
+    output?: number | undefined;
+    cache_read?: number | undefined;
+    /** Cache writes kept five minutes (Anthropic's default). */
+    cache_write?: number | undefined;
+    /** Cache writes kept an hour. */
+    cache_write_1h?: number | undefined;
+
+    constructor(data?: ISetPriceRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.input = _data["input"];
+            this.output = _data["output"];
+            this.cache_read = _data["cache_read"];
+            this.cache_write = _data["cache_write"];
+            this.cache_write_1h = _data["cache_write_1h"];
+        }
+    }
+
+    static fromJS(data: any): SetPriceRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new SetPriceRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["input"] = this.input;
+        data["output"] = this.output;
+        data["cache_read"] = this.cache_read;
+        data["cache_write"] = this.cache_write;
+        data["cache_write_1h"] = this.cache_write_1h;
+        return data;
+    }
+}
+
+/** A price override, in micro-USD per million tokens (3000000 is $3.00 per million); null or missing is unknown. */
+export interface ISetPriceRequest {
+    input?: number | undefined;
+    output?: number | undefined;
+    cache_read?: number | undefined;
+    /** Cache writes kept five minutes (Anthropic's default). */
+    cache_write?: number | undefined;
+    /** Cache writes kept an hour. */
+    cache_write_1h?: number | undefined;
 }
 
 /** GET /sessions: count is the number of groups, whatever the page. */
@@ -3132,6 +3572,12 @@ export class ChangePasswordRequest implements IChangePasswordRequest {
 export interface IChangePasswordRequest {
     old_password?: string | undefined;
     password?: string | undefined;
+}
+
+function formatDate(d: Date) {
+    return d.getFullYear() + '-' + 
+        (d.getMonth() < 9 ? ('0' + (d.getMonth()+1)) : (d.getMonth()+1)) + '-' +
+        (d.getDate() < 10 ? ('0' + d.getDate()) : d.getDate());
 }
 
 export class ApiException extends Error {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   ApiKeysClient, CatalogClient, ChangePasswordRequest, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
-  LoginRequest, SessionsClient, UpdateRolesRequest, UsersClient,
+  LoginRequest, PricesClient, SessionsClient, SetPriceRequest, UpdateRolesRequest, UsersClient,
 } from "../src/aibridge-client.ts";
 import { startAIBridge, type Harness } from "./harness.ts";
 
@@ -151,4 +151,24 @@ test("users: listed, suspended and activated, passwords and logout", async () =>
   const member = new UsersClient(harness.baseUrl, as(session.session_token));
   assert.equal((await member.logout()).message, "Logged out!");
   await assert.rejects(member.me(), (e: unknown) => e instanceof ErrorResponse);
+});
+
+test("prices: the book, an override and its removal", async () => {
+  const book = await new PricesClient(harness.baseUrl, as(auditorToken)).list();
+  assert.equal(book.unit, "micro-USD per million tokens");
+  assert.ok(book.defaults_as_of instanceof Date);
+  const sonnet = book.prices.find((p) => p.provider_type === "anthropic" && p.model === "claude-sonnet-4-5")!;
+  assert.equal(sonnet.input, 3_000_000);
+  assert.equal(sonnet.cache_write_1h, 6_000_000);
+  assert.equal(sonnet.source, "default");
+
+  const owner = new PricesClient(harness.baseUrl, as(ownerToken));
+  const set = await owner.set("anthropic", "claude-ts", new SetPriceRequest({ input: 1_000_000, output: 2_000_000 }));
+  assert.equal(set.source, "override");
+  assert.equal(set.cache_read ?? null, null);
+  assert.ok((await owner.list()).prices.some((p) => p.model === "claude-ts"));
+  await owner.delete("anthropic", "claude-ts");
+  await assert.rejects(owner.delete("anthropic", "claude-ts"), (e: unknown) => e instanceof ErrorResponse && e.message.startsWith("No price override"));
+  await assert.rejects(new PricesClient(harness.baseUrl, as(auditorToken)).set("openai", "gpt-ts", new SetPriceRequest({ input: 1 })),
+    (e: unknown) => e instanceof ErrorResponse);
 });

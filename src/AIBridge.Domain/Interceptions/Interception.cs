@@ -57,6 +57,12 @@ public sealed class Interception
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>Milliseconds from the gateway's receipt of the request to the provider's response headers; NULL without a response.</summary>
+    public int? TtfbMs { get; set; }
+
+    /// <summary>Milliseconds from the gateway's receipt of the request to the last byte relayed to the client.</summary>
+    public int? DurationMs { get; set; }
+
     public List<TokenUsage> TokenUsages { get; set; } = [];
 
     public List<UserPrompt> UserPrompts { get; set; } = [];

@@ -17,6 +17,12 @@ public sealed class TokenUsage
 
     public long CacheWriteInputTokens { get; set; }
 
+    /// <summary>
+    /// What the tokens cost in micro-USD, at the prices in force when the row was written (later price
+    /// changes leave it as it is); null when a needed price is unknown.
+    /// </summary>
+    public long? CostMicros { get; set; }
+
     /// <summary>JSON object of provider-specific extra counters.</summary>
     public string? Metadata { get; set; }
 

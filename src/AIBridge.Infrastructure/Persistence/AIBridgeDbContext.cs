@@ -1,6 +1,7 @@
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Domain.ApiKeys;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Pricing;
 using AIBridge.Domain.Users;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
@@ -34,6 +35,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Write-time interception counts; only where <see cref="SupportsSessionRollups"/>.</summary>
     public DbSet<RollupCount> RollupCounts => Set<RollupCount>();
+
+    /// <summary>Price overrides; the shipped defaults live in the application.</summary>
+    public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 

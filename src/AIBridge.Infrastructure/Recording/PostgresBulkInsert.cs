@@ -53,8 +53,8 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
             """
             UPDATE aibridge_interceptions AS i
             SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint),
-                status_code = e.status_code, error_type = e.error_type, error_message = e.error_message
-            FROM unnest($1, $2, $3, $4, $5, $6) AS e (id, ended_at, credential_hint, status_code, error_type, error_message)
+                status_code = e.status_code, error_type = e.error_type, error_message = e.error_message, ttfb_ms = e.ttfb_ms, duration_ms = e.duration_ms
+            FROM unnest($1, $2, $3, $4, $5, $6, $7, $8) AS e (id, ended_at, credential_hint, status_code, error_type, error_message, ttfb_ms, duration_ms)
             WHERE i.id = e.id AND i.ended_at IS NULL
             """);
         command.Parameters.Add(Array(ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType.Uuid));
@@ -63,6 +63,8 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         command.Parameters.Add(Array(ends.Select(e => e.Outcome?.StatusCode).ToArray(), NpgsqlDbType.Integer));
         command.Parameters.Add(Array(ends.Select(e => e.Outcome?.ErrorType).ToArray(), NpgsqlDbType.Varchar));
         command.Parameters.Add(Array(ends.Select(e => e.Outcome?.ErrorMessage).ToArray(), NpgsqlDbType.Varchar));
+        command.Parameters.Add(Array(ends.Select(e => e.Latency?.TtfbMs).ToArray(), NpgsqlDbType.Integer));
+        command.Parameters.Add(Array(ends.Select(e => e.Latency?.DurationMs).ToArray(), NpgsqlDbType.Integer));
         _batch.BatchCommands.Add(command);
         return Task.CompletedTask;
     }

@@ -30,6 +30,8 @@ internal static class RecordTables
         new("status_code", ColumnKind.Int, i => i.StatusCode),
         new("error_type", ColumnKind.Varchar, i => i.ErrorType),
         new("error_message", ColumnKind.Varchar, i => i.ErrorMessage),
+        new("ttfb_ms", ColumnKind.Int, i => i.TtfbMs),
+        new("duration_ms", ColumnKind.Int, i => i.DurationMs),
     ];
 
     private static readonly RecordColumn<TokenUsage>[] TokenUsages =
@@ -41,6 +43,7 @@ internal static class RecordTables
         new("output_tokens", ColumnKind.Bigint, t => t.OutputTokens),
         new("cache_read_input_tokens", ColumnKind.Bigint, t => t.CacheReadInputTokens),
         new("cache_write_input_tokens", ColumnKind.Bigint, t => t.CacheWriteInputTokens),
+        new("cost_micros", ColumnKind.Bigint, t => t.CostMicros),
         new("metadata", ColumnKind.Jsonb, t => t.Metadata),
         new("created_at", ColumnKind.Time, t => t.CreatedAt),
     ];

@@ -6,6 +6,7 @@ using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
+using AIBridge.Application.Pricing;
 using AIBridge.Application.Gateway;
 using AIBridge.Web.Infrastructure;
 
@@ -36,6 +37,7 @@ public sealed class GatewayHandler(
     UpstreamSender sender,
     GatewayOptions options,
     GatewayInstance instance,
+    PriceCatalog prices,
     IRecorder recorder,
     TimeProvider clock,
     ILogger<GatewayHandler> logger)
@@ -44,6 +46,7 @@ public sealed class GatewayHandler(
 
     public async Task HandleAsync(HttpContext context)
     {
+        var received = clock.GetTimestamp();
         if (catalog.Find(context.Request.RouteValues["provider"] as string ?? "") is not { } provider)
         {
             await RouteNotFoundAsync(context);
@@ -61,7 +64,7 @@ public sealed class GatewayHandler(
             }
 
             // 2. Passthrough, or the bridged steps 3 to 7.
-            await (call.Route.Api is { } api ? BridgeAsync(context, call, api) : PassThroughAsync(context, call));
+            await (call.Route.Api is { } api ? BridgeAsync(context, call, api, received) : PassThroughAsync(context, call));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -84,9 +87,9 @@ public sealed class GatewayHandler(
     internal static Func<string, string?> Header(HttpRequest request) =>
         name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null;
 
-    private async Task BridgeAsync(HttpContext context, GatewayCall call, BridgedApi api)
+    private async Task BridgeAsync(HttpContext context, GatewayCall call, BridgedApi api, long received)
     {
-        if (await BeginAsync(context, call, api) is not { } begun)
+        if (await BeginAsync(context, call, api, received) is not { } begun)
         {
             return;
         }
@@ -109,7 +112,8 @@ public sealed class GatewayHandler(
     }
 
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
-    private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api)
+    private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
+        long received)
     {
         // 3. Read and inspect the body.
         var request = context.Request;
@@ -128,7 +132,7 @@ public sealed class GatewayHandler(
 
         // 4. Start the recording. The parsed body ends with this method: a long stream must not hold its buffers.
         var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
-        var session = RecordingSession.Start(context, call, inspection!.Request!, credential, instance, recorder, clock, logger);
+        var session = RecordingSession.Start(context, call, inspection!.Request!, credential, instance, prices.Current, recorder, clock, received, logger);
         return (session, body!, credential);
     }
 

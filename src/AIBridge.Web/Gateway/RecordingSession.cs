@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
+using AIBridge.Application.Pricing;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Web.Gateway;
@@ -21,12 +21,15 @@ public sealed class RecordingSession : IAsyncDisposable
     private readonly InterceptionRecording _recording;
     private readonly IRecorder _recorder;
     private readonly ILogger _logger;
-    private readonly long _started = Stopwatch.GetTimestamp();
+    private readonly TimeProvider _clock;
+    private readonly long _received;
     private ResponseTap? _tap;
+    private int? _ttfbMs;
 
-    private RecordingSession(HttpContext context, GatewayCall call, InterceptionRecording recording, IRecorder recorder, ILogger logger)
+    private RecordingSession(HttpContext context, GatewayCall call, InterceptionRecording recording, IRecorder recorder, TimeProvider clock, long received,
+        ILogger logger)
     {
-        (_context, _call, _recording, _recorder, _logger) = (context, call, recording, recorder, logger);
+        (_context, _call, _recording, _recorder, _clock, _received, _logger) = (context, call, recording, recorder, clock, received, logger);
     }
 
     /// <summary>Until the relay says otherwise: nothing answered yet, so the client is the one who left.</summary>
@@ -37,22 +40,26 @@ public sealed class RecordingSession : IAsyncDisposable
     public long Relayed { get; set; }
 
     /// <summary>Queues the interception's start and names it to the client in the response headers.</summary>
+    /// <param name="prices">The price book in force: the interception's usage is costed at its model's price now.</param>
+    /// <param name="received">When the gateway received the request (<paramref name="clock"/>'s timestamp): latencies count from it.</param>
     public static RecordingSession Start(HttpContext context, GatewayCall call, BridgedRequest request, UpstreamCredential credential,
-        GatewayInstance instance, IRecorder recorder, TimeProvider clock, ILogger logger)
+        GatewayInstance instance, PriceBook prices, IRecorder recorder, TimeProvider clock, long received, ILogger logger)
     {
         var interception = NewInterception.For(call.Provider, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
             clock.GetUtcNow().UtcDateTime);
-        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt));
+        var price = prices.Find(interception.Provider, interception.Model);
+        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price);
         recording.Start(request.CorrelatingToolCallId);
         GatewayLog.Started(logger, interception.Id, context.Request.Path.Value ?? "", call.Provider.Name, interception.Model, call.Actor.UserId,
             call.Actor.Username, request.Client, request.Streaming, credential.Kind, credential.Hint, credential.KeyLength, call.CorrelationId);
         context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();
-        return new RecordingSession(context, call, recording, recorder, logger);
+        return new RecordingSession(context, call, recording, recorder, clock, received, logger);
     }
 
     /// <summary>The response headers arrived: the tap that feeds the parser its status calls for.</summary>
     public ResponseTap Tap(BridgedApi api, HttpResponseMessage upstream)
     {
+        _ttfbMs = InterceptionLatency.Milliseconds(_clock.GetElapsedTime(_received));
         _recording.ResponseStarted();
         var parser = ResponseParsers.For(api, upstream.IsSuccessStatusCode, _recording);
         _recording.Attach(parser);
@@ -76,8 +83,8 @@ public sealed class RecordingSession : IAsyncDisposable
             Outcome = InterceptionOutcome.Failure(_context.Response.StatusCode, InterceptionErrors.ClientDisconnected, "the client went away during the response");
         }
 
-        _recording.End(Outcome);
-        var elapsed = Stopwatch.GetElapsedTime(_started);
+        var elapsed = _clock.GetElapsedTime(_received);
+        _recording.End(Outcome, new InterceptionLatency(_ttfbMs, InterceptionLatency.Milliseconds(elapsed)));
         GatewayLog.Ended(_logger, _recording.Id, _call.Provider.Name, _call.Actor.UserId, _call.Actor.Username, Outcome.StatusCode ?? 0,
             elapsed.TotalMilliseconds, Relayed, _context.RequestAborted.IsCancellationRequested, Outcome.ErrorType ?? "");
     }

@@ -42,6 +42,7 @@ public abstract class ContractTests(DatabaseFixture fixture) : DatabaseTest(fixt
                 Key("client", Json.String, Json.Null), Key("metadata", Json.Object, Json.Null),
                 Key("started_at", Json.Time), Key("ended_at", Json.Time, Json.Null),
                 Key("status_code", Json.Number, Json.Null), Key("error", Json.Object, Json.Null),
+                Key("ttfb_ms", Json.Number, Json.Null), Key("duration_ms", Json.Number, Json.Null),
                 Key("token_usages", Json.Array), Key("user_prompts", Json.Array), Key("tool_usages", Json.Array));
             interception.GetProperty("initiator").ShouldHaveShape("initiator", MinimalUser);
         }

@@ -1,6 +1,8 @@
 using System.Data.Common;
+using AIBridge.Application.Pricing;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
+using Microsoft.Extensions.DependencyInjection;
 using Respawn;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
@@ -88,6 +90,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
             command.CommandText = $"DELETE FROM {table}";
             await command.ExecuteNonQueryAsync();
         }
+
+        // The price book in force is held in memory: the overrides Respawn deleted must leave it too.
+        Factory.Services.GetRequiredService<PriceCatalog>().Replace([]);
     }
 
     private static readonly string[] RollupTables = ["aibridge_session_rollups", "aibridge_rollup_counts"];

@@ -34,6 +34,12 @@ public sealed record InterceptionDto
     /// <summary>Why the call failed; null when it completed. An extension of Coder's shape.</summary>
     public required InterceptionErrorDto? Error { get; init; }
 
+    /// <summary>Milliseconds from the gateway's receipt of the request to the provider's response headers; null without a response.</summary>
+    public required int? TtfbMs { get; init; }
+
+    /// <summary>Milliseconds from the gateway's receipt of the request to the last byte relayed.</summary>
+    public required int? DurationMs { get; init; }
+
     public IReadOnlyList<TokenUsageDto> TokenUsages { get; init; } = [];
 
     public IReadOnlyList<UserPromptDto> UserPrompts { get; init; } = [];

@@ -123,7 +123,7 @@ public sealed class AnthropicParser(IResponseSink sink) : ResponseParser(sink)
             ["web_search_requests"] = webSearch,
             ["cache_creation_input"] = cacheWrite,
             ["cache_read_input"] = cacheRead,
-            ["cache_ephemeral_1h_input"] = start.Long("cache_creation", "ephemeral_1h_input_tokens"),
+            [ParsedUsage.OneHourCacheWrites] = start.Long("cache_creation", "ephemeral_1h_input_tokens"),
             ["cache_ephemeral_5m_input"] = start.Long("cache_creation", "ephemeral_5m_input_tokens"),
         }));
     }

@@ -6,7 +6,11 @@ public sealed record ParsedToolCall(string ResponseId, string? CallId, string? I
 
 /// <summary>The one usage row of a response: input excludes cached tokens.</summary>
 /// <param name="Metadata">Provider extras, every key always present.</param>
-public sealed record ParsedUsage(string ResponseId, long Input, long Output, long CacheRead, long CacheWrite, IReadOnlyDictionary<string, long> Metadata);
+public sealed record ParsedUsage(string ResponseId, long Input, long Output, long CacheRead, long CacheWrite, IReadOnlyDictionary<string, long> Metadata)
+{
+    /// <summary>The metadata key of the cache writes kept for an hour, which are priced apart.</summary>
+    public const string OneHourCacheWrites = "cache_ephemeral_1h_input";
+}
 
 /// <summary>What a parser reports as it reads a response. Calls arrive as soon as each is complete.</summary>
 public interface IResponseSink

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Pricing;
 
 namespace AIBridge.Application.Gateway.Recording;
 
@@ -9,7 +10,9 @@ namespace AIBridge.Application.Gateway.Recording;
 /// Everything recorded about one bridged request, from its start to its end: turns
 /// what the parser reports into rows and hands them to the recorder. Never throws into the relay.
 /// </summary>
-public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt) : IResponseSink
+/// <param name="price">The model's price when the request arrived: each usage row's cost is fixed with it.</param>
+public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null)
+    : IResponseSink
 {
     private ResponseParser? _parser;
     private DateTime? _respondedAt;
@@ -38,7 +41,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
     /// too: an audit must show what was sent, answered or not. An error the provider reported in its
     /// body or stream names the failure in its own words.
     /// </summary>
-    public void End(InterceptionOutcome outcome)
+    public void End(InterceptionOutcome outcome, InterceptionLatency? latency = null)
     {
         if (Interlocked.Exchange(ref _ended, 1) == 1)
         {
@@ -65,7 +68,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         }
 
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
-        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome));
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency));
         if (_response is { } ticket)
         {
             recorder.EndResponse(ticket);
@@ -117,6 +120,8 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
             OutputTokens = usage.Output,
             CacheReadInputTokens = usage.CacheRead,
             CacheWriteInputTokens = usage.CacheWrite,
+            CostMicros = TokenCost.Micros(price, new TokenCounts(usage.Input, usage.Output, usage.CacheRead, usage.CacheWrite,
+                usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites))),
             Metadata = JsonSerializer.Serialize(usage.Metadata),
             CreatedAt = at,
         }));

@@ -21,7 +21,9 @@ public sealed record InterceptionStarted(Interception Interception, string? Corr
 
 /// <param name="CredentialHint">Written again for centralized keys, which a future key pool may switch mid-request.</param>
 /// <param name="Outcome">What the client was sent, and why the call failed if it did.</param>
-public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint, InterceptionOutcome? Outcome = null) : RecordedItem(Id)
+/// <param name="Latency">How long the provider took to answer, and the whole exchange.</param>
+public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint, InterceptionOutcome? Outcome = null, InterceptionLatency? Latency = null)
+    : RecordedItem(Id)
 {
     public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2);
 
@@ -41,6 +43,8 @@ public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? Creden
         interception.StatusCode = Outcome?.StatusCode;
         interception.ErrorType = Outcome?.ErrorType;
         interception.ErrorMessage = Outcome?.ErrorMessage;
+        interception.TtfbMs = Latency?.TtfbMs;
+        interception.DurationMs = Latency?.DurationMs;
     }
 }
 

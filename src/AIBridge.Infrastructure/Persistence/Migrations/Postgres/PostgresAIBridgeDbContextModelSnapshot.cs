@@ -118,6 +118,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                         .HasDefaultValue("centralized")
                         .HasColumnName("credential_kind");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
@@ -191,6 +195,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("uuid")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<int?>("TtfbMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
 
@@ -270,6 +278,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<long>("CacheWriteInputTokens")
                         .HasColumnType("bigint")
                         .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_micros");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -409,6 +421,51 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex(new[] { "InterceptionId", "CreatedAt", "Id" }, "ix_user_prompts_interception");
 
                     b.ToTable("aibridge_user_prompts", (string)null);
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Pricing.ModelPrice", b =>
+                {
+                    b.Property<string>("ProviderType")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("provider_type")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("model")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long?>("CacheReadMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_read_micros");
+
+                    b.Property<long?>("CacheWrite1hMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_1h_micros");
+
+                    b.Property<long?>("CacheWriteMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_micros");
+
+                    b.Property<long?>("InputMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_micros");
+
+                    b.Property<long?>("OutputMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_micros");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ProviderType", "Model");
+
+                    b.ToTable("aibridge_model_prices", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Users.User", b =>

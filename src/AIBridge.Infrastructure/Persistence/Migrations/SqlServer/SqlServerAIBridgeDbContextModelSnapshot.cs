@@ -119,6 +119,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasDefaultValue("centralized")
                         .HasColumnName("credential_kind");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("int")
+                        .HasColumnName("duration_ms");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2")
                         .HasColumnName("ended_at");
@@ -196,6 +200,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<int?>("TtfbMs")
+                        .HasColumnType("int")
+                        .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
 
@@ -275,6 +283,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<long>("CacheWriteInputTokens")
                         .HasColumnType("bigint")
                         .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_micros");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2")
@@ -414,6 +426,51 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex(new[] { "InterceptionId", "CreatedAt", "Id" }, "ix_user_prompts_interception");
 
                     b.ToTable("aibridge_user_prompts", (string)null);
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Pricing.ModelPrice", b =>
+                {
+                    b.Property<string>("ProviderType")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("provider_type")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long?>("CacheReadMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_read_micros");
+
+                    b.Property<long?>("CacheWrite1hMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_1h_micros");
+
+                    b.Property<long?>("CacheWriteMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_micros");
+
+                    b.Property<long?>("InputMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_micros");
+
+                    b.Property<long?>("OutputMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_micros");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ProviderType", "Model");
+
+                    b.ToTable("aibridge_model_prices", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Users.User", b =>

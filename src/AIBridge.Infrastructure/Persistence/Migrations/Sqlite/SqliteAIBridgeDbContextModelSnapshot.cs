@@ -112,6 +112,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDefaultValue("centralized")
                         .HasColumnName("credential_kind");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("ended_at");
@@ -181,6 +185,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<int?>("TtfbMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
 
@@ -260,6 +268,10 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CacheWriteInputTokens")
                         .HasColumnType("INTEGER")
                         .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_micros");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
@@ -399,6 +411,49 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "InterceptionId", "CreatedAt", "Id" }, "ix_user_prompts_interception");
 
                     b.ToTable("aibridge_user_prompts", (string)null);
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Pricing.ModelPrice", b =>
+                {
+                    b.Property<string>("ProviderType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_type")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long?>("CacheReadMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_read_micros");
+
+                    b.Property<long?>("CacheWrite1hMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_write_1h_micros");
+
+                    b.Property<long?>("CacheWriteMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_write_micros");
+
+                    b.Property<long?>("InputMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_micros");
+
+                    b.Property<long?>("OutputMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_micros");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("ProviderType", "Model");
+
+                    b.ToTable("aibridge_model_prices", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Users.User", b =>
