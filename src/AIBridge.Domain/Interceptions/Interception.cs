@@ -57,6 +57,12 @@ public sealed class Interception
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>A fingerprint of the request's system prompt, to tell why a prompt cache missed; NULL without one.</summary>
+    public string? SystemHash { get; set; }
+
+    /// <summary>A fingerprint of the request's tool definitions; NULL without any.</summary>
+    public string? ToolsHash { get; set; }
+
     /// <summary>Milliseconds from the gateway's receipt of the request to the provider's response headers; NULL without a response.</summary>
     public int? TtfbMs { get; set; }
 
@@ -78,6 +84,7 @@ public sealed class Interception
     public const int GatewayInstanceMaxLength = 128;
     public const int ErrorTypeMaxLength = 32;
     public const int ErrorMessageMaxLength = 1024;
+    public const int FingerprintLength = 32;
 
     /// <summary>A copy of the row's own fields, without its children, for a writer that must not share the caller's object.</summary>
     public Interception Detached()

@@ -30,6 +30,8 @@ internal static class RecordTables
         new("status_code", ColumnKind.Int, i => i.StatusCode),
         new("error_type", ColumnKind.Varchar, i => i.ErrorType),
         new("error_message", ColumnKind.Varchar, i => i.ErrorMessage),
+        new("system_hash", ColumnKind.Varchar, i => i.SystemHash),
+        new("tools_hash", ColumnKind.Varchar, i => i.ToolsHash),
         new("ttfb_ms", ColumnKind.Int, i => i.TtfbMs),
         new("duration_ms", ColumnKind.Int, i => i.DurationMs),
     ];

@@ -31,5 +31,7 @@ public static class NewInterception
         CredentialHint = credential.Hint,
         StartedAt = now,
         GatewayInstance = instance.Name,
+        SystemHash = request.SystemHash,
+        ToolsHash = request.ToolsHash,
     };
 }

@@ -8,8 +8,10 @@ namespace AIBridge.Application.Gateway.Requests;
 /// <param name="CorrelatingToolCallId">The tool call the final turn answers, for thread lineage.</param>
 /// <param name="Client">The detected client.</param>
 /// <param name="ClientSessionId">The session id the client sent, if any.</param>
+/// <param name="SystemHash">The system prompt's fingerprint (<see cref="RequestFingerprint"/>), if it has one.</param>
+/// <param name="ToolsHash">The tool definitions' fingerprint, if it has any.</param>
 public sealed record BridgedRequest(bool Streaming, string Model, bool Background, string? Prompt, string? CorrelatingToolCallId,
-    string Client, string? ClientSessionId)
+    string Client, string? ClientSessionId, string? SystemHash = null, string? ToolsHash = null)
 {
     public const string UnknownModel = "unknown";
 }

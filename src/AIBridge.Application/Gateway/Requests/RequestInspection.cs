@@ -80,6 +80,8 @@ public sealed class RequestInspection : IDisposable
             Prompt: Conversation.Prompt(api, root),
             CorrelatingToolCallId: Conversation.CorrelatingToolCallId(api, root),
             Client: client,
-            ClientSessionId: ClientSessionId.Extract(client, header, root));
+            ClientSessionId: ClientSessionId.Extract(client, header, root),
+            SystemHash: RequestFingerprint.System(api, root),
+            ToolsHash: RequestFingerprint.Tools(root));
     }
 }

@@ -24,6 +24,8 @@ internal sealed class InterceptionConfiguration : IEntityTypeConfiguration<Inter
         builder.Property(i => i.GatewayInstance).HasMaxLength(Interception.GatewayInstanceMaxLength);
         builder.Property(i => i.ErrorType).HasMaxLength(Interception.ErrorTypeMaxLength).IsOrdinalText();
         builder.Property(i => i.ErrorMessage).HasMaxLength(Interception.ErrorMessageMaxLength);
+        builder.Property(i => i.SystemHash).HasMaxLength(Interception.FingerprintLength).IsOrdinalText();
+        builder.Property(i => i.ToolsHash).HasMaxLength(Interception.FingerprintLength).IsOrdinalText();
 
         // Users are never deleted: every interception keeps a resolvable initiator.
         builder.HasOne(i => i.Initiator).WithMany().HasForeignKey(i => i.InitiatorId).OnDelete(DeleteBehavior.Restrict);

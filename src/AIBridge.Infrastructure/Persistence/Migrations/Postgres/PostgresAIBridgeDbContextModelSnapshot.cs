@@ -188,6 +188,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("status_code");
 
+                    b.Property<string>("SystemHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("system_hash")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("uuid")
                         .HasColumnName("thread_parent_id");
@@ -195,6 +202,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("uuid")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<string>("ToolsHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("tools_hash")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<int?>("TtfbMs")
                         .HasColumnType("integer")

@@ -193,6 +193,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("int")
                         .HasColumnName("status_code");
 
+                    b.Property<string>("SystemHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("system_hash")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("thread_parent_id");
@@ -200,6 +207,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("uniqueidentifier")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<string>("ToolsHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)")
+                        .HasColumnName("tools_hash")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<int?>("TtfbMs")
                         .HasColumnType("int")

@@ -178,6 +178,12 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("status_code");
 
+                    b.Property<string>("SystemHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("system_hash")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
                     b.Property<Guid?>("ThreadParentId")
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_parent_id");
@@ -185,6 +191,12 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("ThreadRootId")
                         .HasColumnType("TEXT")
                         .HasColumnName("thread_root_id");
+
+                    b.Property<string>("ToolsHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tools_hash")
+                        .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<int?>("TtfbMs")
                         .HasColumnType("INTEGER")
