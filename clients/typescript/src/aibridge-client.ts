@@ -833,6 +833,77 @@ export class SessionsClient {
         }
         return Promise.resolve<SessionThreadsDto>(null as any);
     }
+
+    /**
+     * How the session used the provider's prompt cache: hit ratio per turn and overall, and each cache bust
+    with its likely reason (ttl_expired, system_changed, tools_changed,
+    prefix_changed) and what it cost. Who may read it: as for the session's threads.
+     * @param sessionId A client session id or an interception UUID, percent-encoded (%2F included).
+     */
+    cache(sessionId: string): Promise<SessionCacheDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/sessions/{session_id}/cache";
+        if (sessionId === undefined || sessionId === null)
+            throw new globalThis.Error("The parameter 'sessionId' must be defined.");
+        url_ = url_.replace("{session_id}", encodeURIComponent("" + sessionId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCache(_response);
+        });
+    }
+
+    protected processCache(response: Response): Promise<SessionCacheDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = SessionCacheDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionCacheDto>(null as any);
+    }
 }
 
 export class UsersClient {
@@ -3118,6 +3189,191 @@ export interface IToolCallDto {
     input: string;
     metadata: any | undefined;
     created_at: Date;
+}
+
+/** How well one session used the provider's prompt cache, turn by turn. */
+export class SessionCacheDto implements ISessionCacheDto {
+    session_id!: string;
+    /** Cache reads ÷ (input + cache reads + cache writes), over the session. */
+    hit_ratio!: number;
+    cache_read_input_tokens!: number;
+    cache_write_input_tokens!: number;
+    input_tokens!: number;
+    bust_count!: number;
+    /** What the busts' re-sent tokens cost above their cache-read price, in micro-USD, where priced. */
+    bust_cost_micros!: number;
+    turns!: CacheTurnDto[];
+
+    constructor(data?: ISessionCacheDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.turns = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.session_id = _data["session_id"];
+            this.hit_ratio = _data["hit_ratio"];
+            this.cache_read_input_tokens = _data["cache_read_input_tokens"];
+            this.cache_write_input_tokens = _data["cache_write_input_tokens"];
+            this.input_tokens = _data["input_tokens"];
+            this.bust_count = _data["bust_count"];
+            this.bust_cost_micros = _data["bust_cost_micros"];
+            if (Array.isArray(_data["turns"])) {
+                this.turns = [] as any;
+                for (let item of _data["turns"])
+                    this.turns!.push(CacheTurnDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): SessionCacheDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new SessionCacheDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["session_id"] = this.session_id;
+        data["hit_ratio"] = this.hit_ratio;
+        data["cache_read_input_tokens"] = this.cache_read_input_tokens;
+        data["cache_write_input_tokens"] = this.cache_write_input_tokens;
+        data["input_tokens"] = this.input_tokens;
+        data["bust_count"] = this.bust_count;
+        data["bust_cost_micros"] = this.bust_cost_micros;
+        if (Array.isArray(this.turns)) {
+            data["turns"] = [];
+            for (let item of this.turns)
+                data["turns"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+/** How well one session used the provider's prompt cache, turn by turn. */
+export interface ISessionCacheDto {
+    session_id: string;
+    /** Cache reads ÷ (input + cache reads + cache writes), over the session. */
+    hit_ratio: number;
+    cache_read_input_tokens: number;
+    cache_write_input_tokens: number;
+    input_tokens: number;
+    bust_count: number;
+    /** What the busts' re-sent tokens cost above their cache-read price, in micro-USD, where priced. */
+    bust_cost_micros: number;
+    turns: CacheTurnDto[];
+}
+
+export class CacheTurnDto implements ICacheTurnDto {
+    interception_id!: string;
+    started_at!: Date;
+    model!: string;
+    input_tokens!: number;
+    cache_read_input_tokens!: number;
+    cache_write_input_tokens!: number;
+    hit_ratio!: number;
+    /** Set when the turn read far less from the cache than the turn before it had cached. */
+    bust!: CacheBustDto | undefined;
+
+    constructor(data?: ICacheTurnDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.interception_id = _data["interception_id"];
+            this.started_at = _data["started_at"] ? new Date(_data["started_at"].toString()) : undefined as any;
+            this.model = _data["model"];
+            this.input_tokens = _data["input_tokens"];
+            this.cache_read_input_tokens = _data["cache_read_input_tokens"];
+            this.cache_write_input_tokens = _data["cache_write_input_tokens"];
+            this.hit_ratio = _data["hit_ratio"];
+            this.bust = _data["bust"] ? CacheBustDto.fromJS(_data["bust"]) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): CacheTurnDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CacheTurnDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["interception_id"] = this.interception_id;
+        data["started_at"] = this.started_at ? this.started_at.toISOString() : undefined as any;
+        data["model"] = this.model;
+        data["input_tokens"] = this.input_tokens;
+        data["cache_read_input_tokens"] = this.cache_read_input_tokens;
+        data["cache_write_input_tokens"] = this.cache_write_input_tokens;
+        data["hit_ratio"] = this.hit_ratio;
+        data["bust"] = this.bust ? this.bust.toJSON() : undefined as any;
+        return data;
+    }
+}
+
+export interface ICacheTurnDto {
+    interception_id: string;
+    started_at: Date;
+    model: string;
+    input_tokens: number;
+    cache_read_input_tokens: number;
+    cache_write_input_tokens: number;
+    hit_ratio: number;
+    /** Set when the turn read far less from the cache than the turn before it had cached. */
+    bust: CacheBustDto | undefined;
+}
+
+export class CacheBustDto implements ICacheBustDto {
+    /** ttl_expired, system_changed, tools_changed or prefix_changed. */
+    reason!: string;
+
+    constructor(data?: ICacheBustDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.reason = _data["reason"];
+        }
+    }
+
+    static fromJS(data: any): CacheBustDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new CacheBustDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["reason"] = this.reason;
+        return data;
+    }
+}
+
+export interface ICacheBustDto {
+    /** ttl_expired, system_changed, tools_changed or prefix_changed. */
+    reason: string;
 }
 
 export class CreateFirstUserResponse implements ICreateFirstUserResponse {

@@ -117,6 +117,12 @@ test("sessions and one session's threads", async () => {
   assert.equal(detail.threads[0].agentic_actions.length, 2);
   assert.deepEqual(detail.threads[0].agentic_actions[0].thinking, []);
   assert.ok(detail.page_started_at instanceof Date);
+
+  const cache = await new SessionsClient(harness.baseUrl, as(auditorToken)).cache(loop.id);
+  assert.equal(cache.session_id, loop.id);
+  assert.equal(cache.turns.length, 2);
+  assert.equal(cache.bust_count, 0);
+  assert.ok(cache.turns[0].started_at instanceof Date);
 });
 
 test("models and clients", async () => {

@@ -36,6 +36,9 @@ public interface IAuditReadRepository
 
     /// <summary>A page of a session's threads with every row they are built from, read in one snapshot.</summary>
     Task<ThreadPageResult> ListThreadsAsync(string sessionId, bool callerCanRead, ThreadCursor? cursor, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every ended interception of a session with its token sums, for the cache report; empty when none is visible.</summary>
+    Task<IReadOnlyList<Cache.CacheTurn>> ListCacheTurnsAsync(string sessionId, bool callerCanRead, CancellationToken cancellationToken);
 }
 
 /// <summary>Where a session id's block sits in the session order: its key and id.</summary>

@@ -1,4 +1,6 @@
+using AIBridge.Application.Audit.Cache;
 using AIBridge.Application.Audit.Dtos;
+using AIBridge.Application.Audit.Queries.GetSessionCache;
 using AIBridge.Application.Audit.Queries.GetSessionThreads;
 using AIBridge.Application.Audit.Queries.ListSessions;
 using AIBridge.Web.Infrastructure;
@@ -37,4 +39,18 @@ public sealed class SessionsController : ApiControllerBase
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status404NotFound)]
     public async Task<ActionResult<SessionThreadsDto>> Threads([FromRoute(Name = "session_id")] string sessionId, CancellationToken cancellationToken) =>
         Ok(await Sender.Send(new GetSessionThreadsQuery(Caller, HttpContext.RawLastPathSegment() ?? sessionId, Request.Query.ToQueryParameters()), cancellationToken));
+
+    /// <summary>
+    /// How the session used the provider's prompt cache: hit ratio per turn and overall, and each cache bust
+    /// with its likely reason (<c>ttl_expired</c>, <c>system_changed</c>, <c>tools_changed</c>,
+    /// <c>prefix_changed</c>) and what it cost. Who may read it: as for the session's threads.
+    /// </summary>
+    /// <param name="sessionId">A client session id or an interception UUID, percent-encoded (<c>%2F</c> included).</param>
+    /// <param name="cancellationToken">Aborts with the request.</param>
+    [HttpGet("{session_id}/cache")]
+    [InternalErrorMessage("Internal error fetching session cache use.")]
+    [ProducesResponseType<SessionCacheDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ErrorResponse>(StatusCodes.Status404NotFound)]
+    public async Task<ActionResult<SessionCacheDto>> Cache([FromRoute(Name = "session_id")] string sessionId, CancellationToken cancellationToken) =>
+        Ok(await Sender.Send(new GetSessionCacheQuery(Caller, HttpContext.RawLastPathSegment(fromEnd: 1) ?? sessionId), cancellationToken));
 }

@@ -9,14 +9,16 @@ public static class RawPathSegment
     /// encoded in route values (so <c>a%2Fb</c> and <c>a%252Fb</c> would read alike); session ids may
     /// contain a slash, so they are decoded from the raw target instead.
     /// </summary>
-    public static string? RawLastPathSegment(this HttpContext context)
+    /// <param name="fromEnd">0 for the last segment, 1 for the one before it, and so on.</param>
+    public static string? RawLastPathSegment(this HttpContext context, int fromEnd = 0)
     {
         if (context.RawPath() is not { Length: > 0 } path)
         {
             return null;
         }
 
-        return Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+        var segments = path.Split('/');
+        return segments.Length > fromEnd ? Uri.UnescapeDataString(segments[^(fromEnd + 1)]) : null;
     }
 
     /// <summary>The path of the request target as the client sent it, still encoded: routing has already decoded and normalised <c>Path</c>.</summary>

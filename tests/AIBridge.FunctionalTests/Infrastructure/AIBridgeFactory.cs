@@ -2,6 +2,7 @@ using System.Net;
 using AIBridge.Infrastructure.Persistence.Providers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
@@ -30,11 +31,19 @@ public sealed class AIBridgeFactory : WebApplicationFactory<Program>
     /// <summary>A provider that also receives the host's logs (at the levels configured, Warning by default).</summary>
     public ILoggerProvider? Logs { get; init; }
 
+    /// <summary>A clock in place of the system's, for tests that need hours to pass between requests.</summary>
+    public TimeProvider? Clock { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (Logs is { } logs)
         {
             builder.ConfigureLogging(logging => logging.AddProvider(logs));
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
 
         builder.UseSetting("Database:Provider", _provider.ToString());

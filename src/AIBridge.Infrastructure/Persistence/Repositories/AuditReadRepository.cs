@@ -1,6 +1,8 @@
 using AIBridge.Application.Audit;
+using AIBridge.Application.Audit.Cache;
 using AIBridge.Application.Audit.Dtos;
 using AIBridge.Application.Audit.Threads;
+using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Infrastructure.Persistence.Queries;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +89,17 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
             .ThenBy(g => g.InitiatorId.ToString(), StringComparer.Ordinal)
             .FirstOrDefault();
         return first is null ? null : (await ToSessionsAsync([first], callerCanRead, cancellationToken))[0];
+    }
+
+    public async Task<IReadOnlyList<CacheTurn>> ListCacheTurnsAsync(string sessionId, bool callerCanRead, CancellationToken cancellationToken)
+    {
+        await using var snapshot = await db.BeginReadSnapshotAsync(cancellationToken);
+        var rows = await CacheQueries.Turns(db, sessionId, callerCanRead).ToListAsync(cancellationToken);
+        var hourLong = (await CacheQueries.UsageMetadata(db, sessionId, callerCanRead).ToListAsync(cancellationToken))
+            .GroupBy(u => u.InterceptionId)
+            .ToDictionary(g => g.Key, g => TokenMetadataAggregator.Sum(g.Select(u => u.Metadata)).GetValueOrDefault(ParsedUsage.OneHourCacheWrites));
+        return rows.Select(r => new CacheTurn(r.Id, r.StartedAt, r.Provider, r.Model, r.ThreadRootId, r.SystemHash, r.ToolsHash, r.Input, r.CacheRead,
+            r.CacheWrite, hourLong.GetValueOrDefault(r.Id))).ToList();
     }
 
     public async Task<ThreadPageResult> ListThreadsAsync(string sessionId, bool callerCanRead, ThreadCursor? cursor, int limit, CancellationToken cancellationToken)
