@@ -40,7 +40,13 @@ public static class TokenCost
             total += (Int128)count * micros;
         }
 
-        var rounded = (total + 500_000) / 1_000_000;
+        return Round(total);
+    }
+
+    /// <summary>Σ tokens × micro-USD per million, as whole micro-USD: rounded half up, and capped rather than wrapped.</summary>
+    public static long Round(Int128 tokensTimesPerMillion)
+    {
+        var rounded = (tokensTimesPerMillion + 500_000) / 1_000_000;
         return rounded > long.MaxValue ? long.MaxValue : (long)rounded;
     }
 }

@@ -104,6 +104,6 @@ public static class CacheReportBuilder
             extra += (Int128)uncached * Math.Max(0, input - read);
         }
 
-        return (long)((extra + 500_000) / 1_000_000);
+        return TokenCost.Round(extra);
     }
 }
