@@ -8,44 +8,54 @@ namespace AIBridge.Application.Pricing;
 /// </summary>
 public sealed class PriceBook
 {
-    private readonly Dictionary<(string ProviderType, string Model), PriceEntry> _entries;
+    private readonly Dictionary<string, Dictionary<string, PriceEntry>> _byType = new(StringComparer.Ordinal);
 
     public PriceBook(DefaultPrices defaults, IEnumerable<ModelPrice> overrides)
     {
         Defaults = defaults;
-        _entries = defaults.Prices.ToDictionary(p => (p.ProviderType, p.Model), p => new PriceEntry(p, PriceSource.Default));
+        foreach (var price in defaults.Prices)
+        {
+            Models(price.ProviderType)[price.Model] = new PriceEntry(price, PriceSource.Default);
+        }
+
         foreach (var price in overrides)
         {
-            _entries[(price.ProviderType, price.Model)] = new PriceEntry(price, PriceSource.Override);
+            Models(price.ProviderType)[price.Model] = new PriceEntry(price, PriceSource.Override);
         }
     }
 
     public DefaultPrices Defaults { get; }
 
     /// <summary>Every price in force, by provider type and model.</summary>
-    public IEnumerable<PriceEntry> Entries => _entries.Values.OrderBy(e => e.Price.ProviderType, StringComparer.Ordinal).ThenBy(e => e.Price.Model, StringComparer.Ordinal);
+    public IEnumerable<PriceEntry> Entries => _byType.Values.SelectMany(m => m.Values)
+        .OrderBy(e => e.Price.ProviderType, StringComparer.Ordinal).ThenBy(e => e.Price.Model, StringComparer.Ordinal);
 
     /// <summary>
     /// The price of a model: its own name first, then the longest priced name that is a prefix of it
     /// followed by <c>-</c> (so <c>claude-sonnet-4-5</c> prices <c>claude-sonnet-4-5-20250929</c>).
     /// </summary>
+    /// <remarks>Looked up by span: every bridged request asks, and a prefix must not cost a string.</remarks>
     public ModelPrice? Find(string providerType, string model)
     {
-        if (_entries.TryGetValue((providerType, model), out var exact))
+        if (!_byType.TryGetValue(providerType, out var models))
         {
-            return exact.Price;
+            return null;
         }
 
-        for (var end = model.LastIndexOf('-'); end > 0; end = model.LastIndexOf('-', end - 1))
+        var lookup = models.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var end = model.Length; end > 0; end = model.LastIndexOf('-', end - 1))
         {
-            if (_entries.TryGetValue((providerType, model[..end]), out var prefix))
+            if (lookup.TryGetValue(model.AsSpan(0, end), out var entry))
             {
-                return prefix.Price;
+                return entry.Price;
             }
         }
 
         return null;
     }
+
+    private Dictionary<string, PriceEntry> Models(string providerType) =>
+        _byType.TryGetValue(providerType, out var models) ? models : _byType[providerType] = new Dictionary<string, PriceEntry>(StringComparer.Ordinal);
 }
 
 public enum PriceSource

@@ -80,7 +80,7 @@ public sealed class RecordingSession : IAsyncDisposable
         if (Outcome.ErrorType == InterceptionErrors.ClientDisconnected && _context.Response.HasStarted)
         {
             // Still the first guess: the client left, and nothing else decided otherwise.
-            Outcome = InterceptionOutcome.Failure(_context.Response.StatusCode, InterceptionErrors.ClientDisconnected, "the client went away during the response");
+            Outcome = RelayEnds.ClientGone(_context.Response.StatusCode);
         }
 
         var elapsed = _clock.GetElapsedTime(_received);

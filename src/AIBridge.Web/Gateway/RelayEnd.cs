@@ -37,7 +37,11 @@ public static class RelayEnds
             RelayEnd.UpstreamBroke => InterceptionOutcome.Failure(sentStatus, InterceptionErrors.UpstreamDisconnected, "the upstream connection broke during the response"),
             RelayEnd.ClientStalled => InterceptionOutcome.Failure(sentStatus, InterceptionErrors.Timeout,
                 $"the client stopped reading for longer than {idleTimeout.TotalSeconds:0.###} s"),
-            _ => InterceptionOutcome.Failure(sentStatus, InterceptionErrors.ClientDisconnected, "the client went away during the response"),
+            _ => ClientGone(sentStatus),
         };
     }
+
+    /// <summary>The client left after the response had started.</summary>
+    public static InterceptionOutcome ClientGone(int sentStatus) =>
+        InterceptionOutcome.Failure(sentStatus, InterceptionErrors.ClientDisconnected, "the client went away during the response");
 }

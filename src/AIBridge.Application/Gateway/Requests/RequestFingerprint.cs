@@ -19,54 +19,55 @@ public static class RequestFingerprint
     /// </summary>
     public static string? System(BridgedApi api, JsonElement body)
     {
-        var hash = new XxHash128();
-        var found = false;
         if (api == BridgedApi.AnthropicMessages)
         {
-            found = Append(hash, body, "system");
+            return Of(body, "system");
         }
-        else
+
+        // OpenAI's system prompt can be several messages: hashed together, incrementally.
+        XxHash128? hash = null;
+        if (api == BridgedApi.Responses && Member(body, "instructions") is { } instructions)
         {
-            found = api == BridgedApi.Responses && Append(hash, body, "instructions");
-            if (body.TryGetProperty(api == BridgedApi.Responses ? "input" : "messages", out var entries) && entries.ValueKind == JsonValueKind.Array)
+            (hash = new XxHash128()).Append(JsonMarshal.GetRawUtf8Value(instructions));
+        }
+
+        if (body.TryGetProperty(api == BridgedApi.Responses ? "input" : "messages", out var entries) && entries.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var entry in entries.EnumerateArray())
             {
-                foreach (var entry in entries.EnumerateArray())
+                if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("role", out var role)
+                    && (role.ValueEquals("system"u8) || role.ValueEquals("developer"u8)))
                 {
-                    if (entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("role", out var role)
-                        && (role.ValueEquals("system"u8) || role.ValueEquals("developer"u8)))
-                    {
-                        hash.Append(JsonMarshal.GetRawUtf8Value(entry));
-                        found = true;
-                    }
+                    (hash ??= new XxHash128()).Append(JsonMarshal.GetRawUtf8Value(entry));
                 }
             }
         }
 
-        return found ? Hex(hash) : null;
-    }
-
-    /// <summary>The tool definitions (<c>tools</c>) as sent; null when the request has none.</summary>
-    public static string? Tools(JsonElement body)
-    {
-        var hash = new XxHash128();
-        return Append(hash, body, "tools") ? Hex(hash) : null;
-    }
-
-    private static bool Append(XxHash128 hash, JsonElement body, string member)
-    {
-        if (!body.TryGetProperty(member, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (hash is null)
         {
-            return false;
+            return null;
         }
 
-        hash.Append(JsonMarshal.GetRawUtf8Value(value));
-        return true;
-    }
-
-    private static string Hex(XxHash128 hash)
-    {
         Span<byte> digest = stackalloc byte[16];
         hash.GetCurrentHash(digest);
         return Convert.ToHexStringLower(digest);
     }
+
+    /// <summary>The tool definitions (<c>tools</c>) as sent; null when the request has none.</summary>
+    public static string? Tools(JsonElement body) => Of(body, "tools");
+
+    private static string? Of(JsonElement body, string member)
+    {
+        if (Member(body, member) is not { } value)
+        {
+            return null;
+        }
+
+        Span<byte> digest = stackalloc byte[16];
+        XxHash128.Hash(JsonMarshal.GetRawUtf8Value(value), digest);
+        return Convert.ToHexStringLower(digest);
+    }
+
+    private static JsonElement? Member(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 }
