@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, includeInternalTypes: true);
         services.AddScoped<UserLookup>();
         services.AddScoped<Audit.AuditListParser>();
+        services.AddScoped<Usage.UsageRequestParser>();
         services.AddScoped<TokenAccess>();
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddSingleton(new Pricing.PriceCatalog(Pricing.DefaultPrices.Shipped));

@@ -4,6 +4,7 @@ using AIBridge.Application.Audit.Retention;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Pricing;
+using AIBridge.Application.Usage;
 using AIBridge.Application.Users;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
@@ -34,6 +35,7 @@ public static class DependencyInjection
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
         services.AddScoped<IAuditReadRepository, AuditReadRepository>();
         services.AddScoped<IPriceRepository, PriceRepository>();
+        services.AddScoped<IUsageRepository, UsageRepository>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
 

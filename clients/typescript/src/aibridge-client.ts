@@ -906,6 +906,209 @@ export class SessionsClient {
     }
 }
 
+export class UsageClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Totals and buckets over a window (default: the last 30 days, at most 400), by interval and up to two
+    of user, provider, model and client. Owners and auditors see everyone; members only themselves.
+     * @param q (optional) Search: initiator, provider, model, client, started_after, started_before (no bare words).
+     * @param interval (optional) hour, day (default), week (ISO, from Monday), month or none.
+     * @param group_by (optional) Up to two of user, provider, model, client, comma-separated.
+     * @param tz (optional) IANA time zone of the intervals' boundaries (default UTC); its offset must be whole hours in the window.
+     * @param order_by (optional) Ranks the groups: cost (default), tokens or interceptions, highest first; ties by key.
+     * @param limit (optional) How many groups to report, 1 to 1000 (0 or absent: 100).
+     */
+    get(q?: string | undefined, interval?: string | undefined, group_by?: string | undefined, tz?: string | undefined, order_by?: string | undefined, limit?: number | undefined): Promise<UsageReportDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/usage?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (interval === null)
+            throw new globalThis.Error("The parameter 'interval' cannot be null.");
+        else if (interval !== undefined)
+            url_ += "interval=" + encodeURIComponent("" + interval) + "&";
+        if (group_by === null)
+            throw new globalThis.Error("The parameter 'group_by' cannot be null.");
+        else if (group_by !== undefined)
+            url_ += "group_by=" + encodeURIComponent("" + group_by) + "&";
+        if (tz === null)
+            throw new globalThis.Error("The parameter 'tz' cannot be null.");
+        else if (tz !== undefined)
+            url_ += "tz=" + encodeURIComponent("" + tz) + "&";
+        if (order_by === null)
+            throw new globalThis.Error("The parameter 'order_by' cannot be null.");
+        else if (order_by !== undefined)
+            url_ += "order_by=" + encodeURIComponent("" + order_by) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<UsageReportDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = UsageReportDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<UsageReportDto>(null as any);
+    }
+
+    /**
+     * The same report as CSV (RFC 4180): a header line, then one line per bucket.
+     * @param q (optional) As for the report.
+     * @param interval (optional) As for the report.
+     * @param group_by (optional) As for the report.
+     * @param tz (optional) As for the report.
+     * @param order_by (optional) As for the report.
+     * @param limit (optional) As for the report.
+     */
+    export(q?: string | undefined, interval?: string | undefined, group_by?: string | undefined, tz?: string | undefined, order_by?: string | undefined, limit?: number | undefined): Promise<string> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/usage/export?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (interval === null)
+            throw new globalThis.Error("The parameter 'interval' cannot be null.");
+        else if (interval !== undefined)
+            url_ += "interval=" + encodeURIComponent("" + interval) + "&";
+        if (group_by === null)
+            throw new globalThis.Error("The parameter 'group_by' cannot be null.");
+        else if (group_by !== undefined)
+            url_ += "group_by=" + encodeURIComponent("" + group_by) + "&";
+        if (tz === null)
+            throw new globalThis.Error("The parameter 'tz' cannot be null.");
+        else if (tz !== undefined)
+            url_ += "tz=" + encodeURIComponent("" + tz) + "&";
+        if (order_by === null)
+            throw new globalThis.Error("The parameter 'order_by' cannot be null.");
+        else if (order_by !== undefined)
+            url_ += "order_by=" + encodeURIComponent("" + order_by) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExport(_response);
+        });
+    }
+
+    protected processExport(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+                result200 = resultData200 !== undefined ? resultData200 : null as any;
+    
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+}
+
 export class UsersClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3374,6 +3577,240 @@ export class CacheBustDto implements ICacheBustDto {
 export interface ICacheBustDto {
     /** ttl_expired, system_changed, tools_changed or prefix_changed. */
     reason: string;
+}
+
+/** `GET /api/v2/aibridge/usage`: totals over the window and its buckets (empty ones left out). */
+export class UsageReportDto implements IUsageReportDto {
+    interval!: string;
+    group_by!: string[];
+    tz!: string;
+    /** The window's start, widened to a whole hour. */
+    started_after!: Date;
+    /** The window's end (exclusive), widened to a whole hour. */
+    started_before!: Date;
+    totals!: UsageFiguresDto;
+    buckets!: UsageBucketDto[];
+
+    constructor(data?: IUsageReportDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.group_by = [];
+            this.totals = new UsageFiguresDto();
+            this.buckets = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.interval = _data["interval"];
+            if (Array.isArray(_data["group_by"])) {
+                this.group_by = [] as any;
+                for (let item of _data["group_by"])
+                    this.group_by!.push(item);
+            }
+            this.tz = _data["tz"];
+            this.started_after = _data["started_after"] ? new Date(_data["started_after"].toString()) : undefined as any;
+            this.started_before = _data["started_before"] ? new Date(_data["started_before"].toString()) : undefined as any;
+            this.totals = _data["totals"] ? UsageFiguresDto.fromJS(_data["totals"]) : new UsageFiguresDto();
+            if (Array.isArray(_data["buckets"])) {
+                this.buckets = [] as any;
+                for (let item of _data["buckets"])
+                    this.buckets!.push(UsageBucketDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): UsageReportDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new UsageReportDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["interval"] = this.interval;
+        if (Array.isArray(this.group_by)) {
+            data["group_by"] = [];
+            for (let item of this.group_by)
+                data["group_by"].push(item);
+        }
+        data["tz"] = this.tz;
+        data["started_after"] = this.started_after ? this.started_after.toISOString() : undefined as any;
+        data["started_before"] = this.started_before ? this.started_before.toISOString() : undefined as any;
+        data["totals"] = this.totals ? this.totals.toJSON() : undefined as any;
+        if (Array.isArray(this.buckets)) {
+            data["buckets"] = [];
+            for (let item of this.buckets)
+                data["buckets"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+/** `GET /api/v2/aibridge/usage`: totals over the window and its buckets (empty ones left out). */
+export interface IUsageReportDto {
+    interval: string;
+    group_by: string[];
+    tz: string;
+    /** The window's start, widened to a whole hour. */
+    started_after: Date;
+    /** The window's end (exclusive), widened to a whole hour. */
+    started_before: Date;
+    totals: UsageFiguresDto;
+    buckets: UsageBucketDto[];
+}
+
+/** The figures of a report's totals and of each bucket: whole numbers, costs in micro-USD. */
+export class UsageFiguresDto implements IUsageFiguresDto {
+    interceptions!: number;
+    prompts!: number;
+    /** Tool calls the client ran. */
+    tool_calls!: number;
+    /** Tool calls the gateway injected and ran. */
+    injected_tool_calls!: number;
+    input_tokens!: number;
+    output_tokens!: number;
+    cache_read_input_tokens!: number;
+    cache_write_input_tokens!: number;
+    /** Null only when every token-usage row counted is unpriced. */
+    cost_micros!: number | undefined;
+    /** Token-usage rows without a price, not in CostMicros. */
+    unpriced_usage_count!: number;
+    /** Median time to first byte, read from the histogram: the upper bound of its bucket. */
+    ttfb_ms_p50!: number | undefined;
+    /** 95th percentile time to first byte, read from the histogram: the upper bound of its bucket. */
+    ttfb_ms_p95!: number | undefined;
+
+    constructor(data?: IUsageFiguresDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.interceptions = _data["interceptions"];
+            this.prompts = _data["prompts"];
+            this.tool_calls = _data["tool_calls"];
+            this.injected_tool_calls = _data["injected_tool_calls"];
+            this.input_tokens = _data["input_tokens"];
+            this.output_tokens = _data["output_tokens"];
+            this.cache_read_input_tokens = _data["cache_read_input_tokens"];
+            this.cache_write_input_tokens = _data["cache_write_input_tokens"];
+            this.cost_micros = _data["cost_micros"];
+            this.unpriced_usage_count = _data["unpriced_usage_count"];
+            this.ttfb_ms_p50 = _data["ttfb_ms_p50"];
+            this.ttfb_ms_p95 = _data["ttfb_ms_p95"];
+        }
+    }
+
+    static fromJS(data: any): UsageFiguresDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new UsageFiguresDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["interceptions"] = this.interceptions;
+        data["prompts"] = this.prompts;
+        data["tool_calls"] = this.tool_calls;
+        data["injected_tool_calls"] = this.injected_tool_calls;
+        data["input_tokens"] = this.input_tokens;
+        data["output_tokens"] = this.output_tokens;
+        data["cache_read_input_tokens"] = this.cache_read_input_tokens;
+        data["cache_write_input_tokens"] = this.cache_write_input_tokens;
+        data["cost_micros"] = this.cost_micros;
+        data["unpriced_usage_count"] = this.unpriced_usage_count;
+        data["ttfb_ms_p50"] = this.ttfb_ms_p50;
+        data["ttfb_ms_p95"] = this.ttfb_ms_p95;
+        return data;
+    }
+}
+
+/** The figures of a report's totals and of each bucket: whole numbers, costs in micro-USD. */
+export interface IUsageFiguresDto {
+    interceptions: number;
+    prompts: number;
+    /** Tool calls the client ran. */
+    tool_calls: number;
+    /** Tool calls the gateway injected and ran. */
+    injected_tool_calls: number;
+    input_tokens: number;
+    output_tokens: number;
+    cache_read_input_tokens: number;
+    cache_write_input_tokens: number;
+    /** Null only when every token-usage row counted is unpriced. */
+    cost_micros: number | undefined;
+    /** Token-usage rows without a price, not in CostMicros. */
+    unpriced_usage_count: number;
+    /** Median time to first byte, read from the histogram: the upper bound of its bucket. */
+    ttfb_ms_p50: number | undefined;
+    /** 95th percentile time to first byte, read from the histogram: the upper bound of its bucket. */
+    ttfb_ms_p95: number | undefined;
+}
+
+/** One interval of one group; only the dimensions grouped by are present. */
+export class UsageBucketDto extends UsageFiguresDto implements IUsageBucketDto {
+    /** When the interval starts (UTC); the window's start when the report has no intervals. */
+    start!: Date;
+    initiator?: MinimalUserDto | undefined;
+    provider?: string | undefined;
+    model?: string | undefined;
+    client?: string | undefined;
+
+    constructor(data?: IUsageBucketDto) {
+        super(data);
+    }
+
+    override init(_data?: any) {
+        super.init(_data);
+        if (_data) {
+            this.start = _data["start"] ? new Date(_data["start"].toString()) : undefined as any;
+            this.initiator = _data["initiator"] ? MinimalUserDto.fromJS(_data["initiator"]) : undefined as any;
+            this.provider = _data["provider"];
+            this.model = _data["model"];
+            this.client = _data["client"];
+        }
+    }
+
+    static override fromJS(data: any): UsageBucketDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new UsageBucketDto();
+        result.init(data);
+        return result;
+    }
+
+    override toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["start"] = this.start ? this.start.toISOString() : undefined as any;
+        data["initiator"] = this.initiator ? this.initiator.toJSON() : undefined as any;
+        data["provider"] = this.provider;
+        data["model"] = this.model;
+        data["client"] = this.client;
+        super.toJSON(data);
+        return data;
+    }
+}
+
+/** One interval of one group; only the dimensions grouped by are present. */
+export interface IUsageBucketDto extends IUsageFiguresDto {
+    /** When the interval starts (UTC); the window's start when the report has no intervals. */
+    start: Date;
+    initiator?: MinimalUserDto | undefined;
+    provider?: string | undefined;
+    model?: string | undefined;
+    client?: string | undefined;
 }
 
 export class CreateFirstUserResponse implements ICreateFirstUserResponse {

@@ -83,7 +83,7 @@ public sealed class AuditListParser(IUserRepository users)
     }
 
     /// <summary><c>me</c>, a UUID taken literally (an unknown one matches nothing), or a username (case-insensitive).</summary>
-    private async Task<Guid?> ResolveInitiatorAsync(string? value, Actor caller, List<ValidationError> errors, CancellationToken cancellationToken)
+    public async Task<Guid?> ResolveInitiatorAsync(string? value, Actor caller, List<ValidationError> errors, CancellationToken cancellationToken)
     {
         if (value is null)
         {

@@ -2,6 +2,7 @@ using AIBridge.Application.Common.Interfaces;
 using AIBridge.Domain.ApiKeys;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Pricing;
+using AIBridge.Domain.Usage;
 using AIBridge.Domain.Users;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
@@ -38,6 +39,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Price overrides; the shipped defaults live in the application.</summary>
     public DbSet<ModelPrice> ModelPrices => Set<ModelPrice>();
+
+    /// <summary>The hourly usage roll-up the recorder keeps.</summary>
+    public DbSet<UsageHour> UsageHours => Set<UsageHour>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 

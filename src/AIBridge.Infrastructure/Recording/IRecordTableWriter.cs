@@ -26,6 +26,13 @@ internal interface IRecordTableWriter : IAsyncDisposable
     /// </summary>
     Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds each row's <paramref name="sums"/> to the stored row with the same <paramref name="keys"/>,
+    /// inserting the rows that are not there yet. A NULL sum leaves the stored value as it is.
+    /// </summary>
+    Task AddAsync<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken);
+
     /// <summary>Sends whatever the writer held back.</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }

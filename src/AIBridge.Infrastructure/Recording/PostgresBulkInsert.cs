@@ -46,6 +46,26 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         return Task.CompletedTask;
     }
 
+    public Task AddAsync<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count > 0)
+        {
+            var columns = keys.Concat(sums).ToArray();
+            var command = new NpgsqlBatchCommand(
+                $"INSERT INTO {table} ({AddedRows.Columns(keys, sums)}) SELECT * FROM unnest({string.Join(", ", columns.Select((_, i) => "$" + (i + 1)))}) "
+                + AddedRows.OnConflict(table, keys, sums));
+            foreach (var column in columns)
+            {
+                command.Parameters.Add(Values(column, rows));
+            }
+
+            _batch.BatchCommands.Add(command);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>One statement for the batch's ends: its roll-up trigger runs once, over all of them.</summary>
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {

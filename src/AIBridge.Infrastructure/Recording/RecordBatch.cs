@@ -19,6 +19,9 @@ internal sealed class RecordBatch
     /// <summary>Ends of interceptions not in this batch (the others' ends are applied to their rows).</summary>
     public List<InterceptionEnded> Ends { get; } = [];
 
+    /// <summary>What the batch adds to the hourly usage roll-up.</summary>
+    public UsageRollup Usage { get; } = new();
+
     /// <summary>The latest use of each token in the batch.</summary>
     public Dictionary<string, ApiKeyUsed> Touches { get; } = new(StringComparer.Ordinal);
 }

@@ -25,23 +25,32 @@ internal static class RecordFold
                     var row = start.Interception.Detached();
                     started[start.InterceptionId] = row;
                     rows.Interceptions.Add(row);
+                    rows.Usage.Started(start);
                     break;
                 case InterceptionEnded end when started.TryGetValue(end.InterceptionId, out var interception):
-                    end.ApplyTo(interception);
+                    if (end.ApplyTo(interception))
+                    {
+                        rows.Usage.Ended(end);
+                    }
+
                     break;
                 case InterceptionEnded end when endedEarlier.Add(end.InterceptionId):
                     // The first end wins, as in the database: one statement could not say which of two
                     // ends of one row it applied.
                     rows.Ends.Add(end);
+                    rows.Usage.Ended(end);
                     break;
                 case TokenUsageRecorded usage:
                     rows.TokenUsages.Add(usage.Usage);
+                    rows.Usage.Used(usage);
                     break;
                 case UserPromptRecorded prompt:
                     rows.UserPrompts.Add(prompt.Prompt);
+                    rows.Usage.Prompted(prompt);
                     break;
                 case ToolUsageRecorded tool:
                     rows.ToolUsages.Add(tool.Tool);
+                    rows.Usage.Called(tool);
                     break;
                 case ModelThoughtRecorded thought:
                     rows.ModelThoughts.Add(thought.Thought);

@@ -1,4 +1,5 @@
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Usage;
 
 namespace AIBridge.Infrastructure.Recording;
 
@@ -85,6 +86,34 @@ internal static class RecordTables
         new("created_at", ColumnKind.Time, t => t.CreatedAt),
     ];
 
+    private const string UsageHours = "aibridge_usage_hours";
+
+    private static readonly RecordColumn<UsageRow>[] UsageKeys =
+    [
+        new("hour", ColumnKind.Bigint, r => r.Key.Hour),
+        new("initiator_id", ColumnKind.Uuid, r => r.Key.InitiatorId),
+        new("provider", ColumnKind.Text, r => r.Key.Provider),
+        new("provider_name", ColumnKind.Text, r => r.Key.ProviderName),
+        new("model", ColumnKind.Text, r => r.Key.Model),
+        new("client", ColumnKind.Varchar, r => r.Key.Client),
+    ];
+
+    private static readonly RecordColumn<UsageRow>[] UsageSums =
+    [
+        new("interceptions", ColumnKind.Bigint, r => r.Interceptions),
+        new("prompts", ColumnKind.Bigint, r => r.Prompts),
+        new("tool_calls", ColumnKind.Bigint, r => r.ToolCalls),
+        new("injected_tool_calls", ColumnKind.Bigint, r => r.InjectedToolCalls),
+        new("input_tokens", ColumnKind.Bigint, r => r.InputTokens),
+        new("output_tokens", ColumnKind.Bigint, r => r.OutputTokens),
+        new("cache_read_input_tokens", ColumnKind.Bigint, r => r.CacheReadInputTokens),
+        new("cache_write_input_tokens", ColumnKind.Bigint, r => r.CacheWriteInputTokens),
+        new("cost_micros", ColumnKind.Bigint, r => r.CostMicros),
+        new("unpriced_usage_count", ColumnKind.Bigint, r => r.UnpricedUsageCount),
+        new("reserved_micros", ColumnKind.Bigint, r => r.ReservedMicros),
+        .. Enumerable.Range(0, TtfbHistogram.Buckets).Select(b => new RecordColumn<UsageRow>(TtfbHistogram.Column(b), ColumnKind.Bigint, r => r.Ttfb[b])),
+    ];
+
     /// <summary>Each table the recorder writes and its columns, for the tests that hold them to the EF model.</summary>
     internal static IEnumerable<(string Table, IEnumerable<(string Name, ColumnKind Kind)> Columns)> Layout =>
     [
@@ -93,9 +122,10 @@ internal static class RecordTables
         ("aibridge_user_prompts", UserPrompts.Select(c => (c.Name, c.Kind))),
         ("aibridge_tool_usages", ToolUsages.Select(c => (c.Name, c.Kind))),
         ("aibridge_model_thoughts", ModelThoughts.Select(c => (c.Name, c.Kind))),
+        (UsageHours, UsageKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
     ];
 
-    /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches.</summary>
+    /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches, then its usage.</summary>
     /// <remarks>
     /// Where foreign keys can wait for the commit, prompts go in before their interceptions: the session
     /// roll-up triggers then see an interception and its prompt together and write the roll-up once,
@@ -122,6 +152,8 @@ internal static class RecordTables
         {
             await writer.EndAsync(batch.Ends, cancellationToken);
         }
+
+        await writer.AddAsync(UsageHours, UsageKeys, UsageSums, batch.Usage.Rows, cancellationToken);
 
         await writer.FlushAsync(cancellationToken);
     }

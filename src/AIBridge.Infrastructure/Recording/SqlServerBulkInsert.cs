@@ -64,6 +64,45 @@ internal sealed class SqlServerBulkInsert(SqlConnection connection, SqlTransacti
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>One <c>MERGE</c> of the rows, passed as one JSON parameter; <c>HOLDLOCK</c> keeps two writers from inserting one key twice.</summary>
+    public async Task AddAsync<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        await using var command = new SqlCommand(MergeStatement(table, keys, sums), connection, transaction);
+        command.Parameters.Add(new SqlParameter("@rows", SqlDbType.NVarChar, -1) { Value = RowsAsJson([.. keys, .. sums], rows) });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    internal static string MergeStatement<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums)
+    {
+        var columns = AddedRows.Columns(keys, sums);
+        return $"""
+            MERGE {table} WITH (HOLDLOCK) AS t
+            USING OPENJSON(@rows) WITH ({string.Join(", ", keys.Concat(sums).Select(c => $"{c.Name} {JsonType(c.Kind)}"))}) AS s
+            ON {string.Join(" AND ", keys.Select(c => $"t.{c.Name} = s.{c.Name}"))}
+            WHEN MATCHED THEN UPDATE SET {AddedRows.Additions(sums, "t", "s")}
+            WHEN NOT MATCHED THEN INSERT ({columns}) VALUES ({string.Join(", ", keys.Concat(sums).Select(c => "s." + c.Name))});
+            """;
+    }
+
+    private static string RowsAsJson<T>(IReadOnlyList<RecordColumn<T>> columns, IReadOnlyList<T> rows) =>
+        JsonSerializer.Serialize(rows.Select(row => columns.ToDictionary(c => c.Name, c => c.Value(row))));
+
+    /// <summary>The widths are those of the key columns on SQL Server (see its context).</summary>
+    private static string JsonType(ColumnKind kind) => kind switch
+    {
+        ColumnKind.Uuid => "uniqueidentifier",
+        ColumnKind.Text or ColumnKind.Varchar => "nvarchar(256)",
+        ColumnKind.Int => "int",
+        ColumnKind.Bigint => "bigint",
+        _ => throw new InvalidOperationException($"No JSON column type for {kind}."),
+    };
+
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

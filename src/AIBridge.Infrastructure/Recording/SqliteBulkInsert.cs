@@ -64,6 +64,31 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
         return Task.CompletedTask;
     }
 
+    public Task AddAsync<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums, IReadOnlyList<T> rows,
+        CancellationToken cancellationToken)
+    {
+        if (rows.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var columns = keys.Concat(sums).ToArray();
+        using var statement = new SqliteStatement(connection,
+            $"INSERT INTO {table} ({AddedRows.Columns(keys, sums)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) "
+            + AddedRows.OnConflict(table, keys, sums));
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                statement.Bind(i + 1, columns[i].Value(row));
+            }
+
+            statement.Step();
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>Every statement ran as it came.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

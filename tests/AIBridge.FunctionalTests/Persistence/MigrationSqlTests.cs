@@ -24,6 +24,13 @@ public sealed class MigrationSqlTests
     public void The_latest_postgres_rollup_migration_installs_todays_triggers() =>
         MigrationSql.Statements("Postgres.20261128221834_PostgresRollupTriggerGuards.Up").Should().Equal(SessionRollupTriggers.Recreate(postgres: true));
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Sqlite.20261204230651_UsageHours.Up")]
+    [InlineData(DatabaseProvider.Postgres, "Postgres.20261204230701_UsageHours.Up")]
+    [InlineData(DatabaseProvider.SqlServer, "SqlServer.20261204230710_UsageHours.Up")]
+    public void The_usage_roll_up_migration_fills_the_table_as_todays_backfill_does(DatabaseProvider provider, string migration) =>
+        MigrationSql.Statements(migration).Should().Equal(UsageHourBackfill.Statements(provider));
+
     [Fact]
     public void Each_rollup_migration_undoes_what_it_did()
     {

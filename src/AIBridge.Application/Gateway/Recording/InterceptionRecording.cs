@@ -11,7 +11,9 @@ namespace AIBridge.Application.Gateway.Recording;
 /// what the parser reports into rows and hands them to the recorder. Never throws into the relay.
 /// </summary>
 /// <param name="price">The model's price when the request arrived: each usage row's cost is fixed with it.</param>
-public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null)
+/// <param name="reservedMicros">The request's worst-case cost, held against its user's budget from start to end.</param>
+public sealed class InterceptionRecording(
+    IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, long reservedMicros = 0)
     : IResponseSink
 {
     private ResponseParser? _parser;
@@ -20,9 +22,13 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
     private long? _response;
     private int _ended;
 
+    /// <summary>Every record that adds to the hourly usage roll-up names its row.</summary>
+    private readonly UsageKey _usage = UsageKey.Of(interception);
+
     public Guid Id => interception.Id;
 
-    public void Start(string? correlatingToolCallId) => recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId));
+    public void Start(string? correlatingToolCallId) =>
+        recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { ReservedMicros = reservedMicros });
 
     /// <summary>The parser whose response id the prompt row carries.</summary>
     public void Attach(ResponseParser parser) => _parser = parser;
@@ -59,7 +65,10 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
                 Prompt = prompt,
                 Metadata = "{}",
                 CreatedAt = at,
-            }));
+            })
+            {
+                Rollup = _usage,
+            });
         }
 
         if (Volatile.Read(ref _upstreamError) is { } error && (!outcome.Failed || outcome.ErrorType == InterceptionErrors.UpstreamError))
@@ -68,7 +77,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         }
 
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
-        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency));
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, ReservedMicros = reservedMicros });
         if (_response is { } ticket)
         {
             recorder.EndResponse(ticket);
@@ -92,6 +101,7 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
         })
         {
             InterceptionStartedAt = interception.StartedAt,
+            Rollup = _usage,
         });
     }
 
@@ -124,7 +134,10 @@ public sealed class InterceptionRecording(IRecorder recorder, TimeProvider clock
                 usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites))),
             Metadata = JsonSerializer.Serialize(usage.Metadata),
             CreatedAt = at,
-        }));
+        })
+        {
+            Rollup = _usage,
+        });
     }
 
     /// <summary>The first error the provider reported wins: later ones are usually its consequences.</summary>

@@ -16,6 +16,9 @@ public abstract record RecordedItem(Guid InterceptionId)
 /// <param name="CorrelatingToolCallId">The tool call this request answers, from which the writer resolves lineage.</param>
 public sealed record InterceptionStarted(Interception Interception, string? CorrelatingToolCallId) : RecordedItem(Interception.Id)
 {
+    /// <summary>The request's worst-case cost, held against its user's budget until it ends.</summary>
+    public long ReservedMicros { get; init; }
+
     public override int ApproximateBytes => 512 + (Interception.Metadata?.Length ?? 0) + (Interception.ClientSessionId?.Length ?? 0);
 }
 
@@ -27,15 +30,21 @@ public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? Creden
 {
     public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2);
 
+    /// <summary>The hourly usage row whose latency histogram and reservation the end changes.</summary>
+    public UsageKey? Rollup { get; init; }
+
+    /// <summary>The reservation its start held, released now.</summary>
+    public long ReservedMicros { get; init; }
+
     /// <summary>
     /// Ends a start that is still in memory, as the database's end statement ends a stored one: only
-    /// an open interception, so the first end wins.
+    /// an open interception, so the first end wins (false when it had ended).
     /// </summary>
-    public void ApplyTo(Interception interception)
+    public bool ApplyTo(Interception interception)
     {
         if (interception.EndedAt is not null)
         {
-            return;
+            return false;
         }
 
         interception.EndedAt = EndedAt;
@@ -45,16 +54,23 @@ public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? Creden
         interception.ErrorMessage = Outcome?.ErrorMessage;
         interception.TtfbMs = Latency?.TtfbMs;
         interception.DurationMs = Latency?.DurationMs;
+        return true;
     }
 }
 
 public sealed record TokenUsageRecorded(TokenUsage Usage) : RecordedItem(Usage.InterceptionId)
 {
+    /// <summary>The hourly usage row the tokens and cost add to.</summary>
+    public UsageKey? Rollup { get; init; }
+
     public override int ApproximateBytes => 256 + (Usage.Metadata?.Length ?? 0);
 }
 
 public sealed record UserPromptRecorded(UserPrompt Prompt) : RecordedItem(Prompt.InterceptionId)
 {
+    /// <summary>The hourly usage row the prompt counts in.</summary>
+    public UsageKey? Rollup { get; init; }
+
     public override int ApproximateBytes => 128 + (Prompt.Prompt.Length * 2);
 }
 
@@ -65,6 +81,9 @@ public sealed record ToolUsageRecorded(ToolUsage Tool) : RecordedItem(Tool.Inter
     /// time, which is when it was parsed: that can be after the request answering it arrived.
     /// </summary>
     public DateTime? InterceptionStartedAt { get; init; }
+
+    /// <summary>The hourly usage row the call counts in.</summary>
+    public UsageKey? Rollup { get; init; }
 
     public override int ApproximateBytes => 256 + (Tool.Input.Length * 2);
 }

@@ -1,4 +1,5 @@
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Usage;
 using AIBridge.Infrastructure.Persistence.Configurations;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
@@ -43,6 +44,12 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
             b.Property(i => i.ProviderName).HasMaxLength(64);
             b.Property(i => i.Model).HasMaxLength(256);
             b.Property(i => i.SessionId).HasMaxLength(Interception.ClientSessionIdMaxLength);
+        });
+        modelBuilder.Entity<UsageHour>(b =>
+        {
+            b.Property(u => u.Provider).HasMaxLength(64);
+            b.Property(u => u.ProviderName).HasMaxLength(64);
+            b.Property(u => u.Model).HasMaxLength(256);
         });
     }
 }
