@@ -1,5 +1,4 @@
 using AIBridge.Application.Audit.Retention;
-using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +26,11 @@ internal sealed class InterceptionRetentionStore(AIBridgeDbContext db) : IInterc
             : completed + await DeleteAsync(RetentionQueries.ExpiredInFlight(db, cutoff, limit - completed), cancellationToken);
     }
 
-    private static async Task<int> DeleteAsync(IQueryable<Interception> rows, CancellationToken cancellationToken)
+    /// <summary>One statement: a day's sweep finds a day of hours, a few thousand rows at most.</summary>
+    public Task<int> DeleteUsageBeforeAsync(long hour, CancellationToken cancellationToken) =>
+        DeleteAsync(db.UsageHours.Where(u => u.Hour < hour), cancellationToken);
+
+    private static async Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -1,4 +1,5 @@
 using AIBridge.Application.Audit.Retention;
+using AIBridge.Domain.Usage;
 using AIBridge.FunctionalTests.Infrastructure;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,27 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
         shared.StartedAt.Should().Be(keptInShared.StartedAt, "the shared session now starts at its kept interception");
         var counts = await db.RollupCounts.AsNoTracking().SingleAsync(c => c.InitiatorId == user && c.Slice == RollupSlices.All);
         (counts.Interceptions, counts.Sessions).Should().Be((2L, 2L));
+    }
+
+    [Fact]
+    public async Task Hourly_usage_goes_with_the_hours_that_ended_before_the_cutoff()
+    {
+        var user = await Seeder.AddUserAsync("carol");
+        var cutoffHour = UsageHours.Of(Now.UtcDateTime.AddDays(-1));
+        await using (var arrange = Fixture.CreateDbContext())
+        {
+            foreach (var hour in new[] { cutoffHour - 30, cutoffHour - 1, cutoffHour, cutoffHour + 1 })
+            {
+                arrange.UsageHours.Add(new UsageHour { Hour = hour, InitiatorId = user, Provider = "anthropic", ProviderName = "anthropic", Model = "m", Client = "Unknown", Interceptions = 1 });
+            }
+
+            await arrange.SaveChangesAsync();
+        }
+
+        await SweepAsync(retentionDays: 1, batchSize: 10);
+
+        await using var db = Fixture.CreateDbContext();
+        (await db.UsageHours.Select(u => u.Hour).ToListAsync()).Should().BeEquivalentTo([cutoffHour, cutoffHour + 1], "the cutoff's own hour is not over yet");
     }
 
     [Fact]

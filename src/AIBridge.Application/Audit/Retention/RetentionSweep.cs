@@ -1,4 +1,5 @@
 using AIBridge.Domain.Common;
+using AIBridge.Domain.Usage;
 
 namespace AIBridge.Application.Audit.Retention;
 
@@ -6,6 +7,7 @@ namespace AIBridge.Application.Audit.Retention;
 /// One run of the retention job: deletes every interception started more than
 /// <see cref="RetentionOptions.RetentionDays"/> days ago, oldest first, in batches, so that each
 /// transaction stays short and the recorder, which shares the write lock on SQLite, keeps going.
+/// The hourly usage roll-up keeps the same window: its hours that ended before the cutoff go too.
 /// </summary>
 public sealed class RetentionSweep(IInterceptionRetentionStore store, RetentionOptions options, TimeProvider clock)
 {
@@ -27,6 +29,7 @@ public sealed class RetentionSweep(IInterceptionRetentionStore store, RetentionO
             deleted += batch;
             if (batch < batchSize)
             {
+                await store.DeleteUsageBeforeAsync(UsageHours.Of(cutoff), cancellationToken);
                 return deleted;
             }
         }
