@@ -44,23 +44,6 @@ public sealed class ZoneHours
         return new ZoneHours(zone, offsets);
     }
 
-    /// <summary>The local day an hour falls in, as a day number (<see cref="DateOnly.DayNumber"/>).</summary>
-    public int LocalDay(long hour)
-    {
-        var offset = Offsets[0].Hours;
-        foreach (var o in Offsets)
-        {
-            if (o.FromHour > hour)
-            {
-                break;
-            }
-
-            offset = o.Hours;
-        }
-
-        return UnixDay + (int)Math.Floor((hour + offset) / 24.0);
-    }
-
     /// <summary>
     /// When a local day starts, in UTC: its midnight, or the first hour after it where midnight is
     /// skipped by a clock change.
@@ -76,7 +59,7 @@ public sealed class ZoneHours
         return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
     }
 
-    /// <summary>The day number of 1970-01-01: a local day number less this is what hours shifted by the offset, divided by 24, give.</summary>
+    /// <summary>The day number of 1970-01-01: hours shifted by the offset and divided by 24 count local days from it.</summary>
     public static readonly int UnixDay = DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber;
 }
 
