@@ -1,6 +1,7 @@
 using AIBridge.Application.ApiKeys;
 using AIBridge.Application.Audit;
 using AIBridge.Application.Audit.Retention;
+using AIBridge.Application.Budgets;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Pricing;
@@ -36,6 +37,8 @@ public static class DependencyInjection
         services.AddScoped<IAuditReadRepository, AuditReadRepository>();
         services.AddScoped<IPriceRepository, PriceRepository>();
         services.AddScoped<IUsageRepository, UsageRepository>();
+        services.AddScoped<IBudgetRepository, BudgetRepository>();
+        services.AddSingleton<IBudgetSpendSource, Budgets.BudgetSpendSource>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
 
@@ -60,6 +63,7 @@ public static class DependencyInjection
         services.AddScoped<RetentionSweep>();
         services.AddHostedService<RetentionJob>();
         services.AddHostedService<Pricing.PriceBookRefresh>();
+        services.AddHostedService<Budgets.BudgetsRefresh>();
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using AIBridge.Application.Audit.Retention;
 using AIBridge.Infrastructure.Persistence.Providers;
+using AIBridge.Infrastructure.Persistence.Rollups;
 using AIBridge.Infrastructure.Retention;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace AIBridge.Benchmarks;
 /// <summary>
 /// Q1: the audit API over a large table. Loads <c>--interceptions</c> rows into a fresh database of the
 /// chosen provider (AIBridge migrates it), then times each endpoint, one request at a time.
-/// Usage: audit --provider sqlite|postgres [--interceptions 1000000] [--samples 40] [--postgres "Host=…;Username=…"]
+/// Usage: audit --provider sqlite|postgres [--interceptions 1000000] [--samples 40] [--postgres "Host=…;Username=…"] [--no-sweep]
 /// </summary>
 public static class AuditBenchmark
 {
@@ -32,7 +33,9 @@ public static class AuditBenchmark
             // Plain ADO: the seed's JSON literals have braces, which EF's raw SQL would read as parameters.
             var sqlConnection = db.Database.GetDbConnection();
             await sqlConnection.OpenAsync();
-            foreach (var sql in provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n))
+            // The hourly usage roll-up from the seeded rows, as the recorder would have kept it.
+            var seed = provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n);
+            foreach (var sql in seed.Concat(UsageHourBackfill.Statements(provider)))
             {
                 await using var command = sqlConnection.CreateCommand();
                 command.CommandText = sql;
@@ -59,6 +62,10 @@ public static class AuditBenchmark
             ("one session's threads", $"/api/v2/aibridge/sessions/sess-{n / 40 * 2}"),
             ("models", "/api/v2/aibridge/models"),
             ("clients", "/api/v2/aibridge/clients"),
+            ("usage, 31 days by day and model", "/api/v2/aibridge/usage?interval=day&group_by=model&q=" + Uri.EscapeDataString(Month)),
+            ("usage, 31-day user leaderboard", "/api/v2/aibridge/usage?interval=none&group_by=user&order_by=cost&q=" + Uri.EscapeDataString(Month)),
+            ("usage, 31 days by day in Berlin", "/api/v2/aibridge/usage?interval=day&tz=Europe/Berlin&q=" + Uri.EscapeDataString(Month)),
+            ($"cache report, {AuditSeed.LongSessionTurns}-turn session", $"/api/v2/aibridge/sessions/{AuditSeed.LongSessionId}/cache"),
         };
 
         Console.WriteLine();
@@ -79,8 +86,14 @@ public static class AuditBenchmark
                 $"| {name} | {Stats.Percentile(times, 50):F1} | {Stats.Percentile(times, 95):F1} | {times.Max():F1} |"));
         }
 
-        await SweepOldestHalfAsync(provider, connection, n);
+        if (!args.Contains("--no-sweep"))
+        {
+            await SweepOldestHalfAsync(provider, connection, n);
+        }
     }
+
+    /// <summary>31 days in the middle of the seeded year (the seed starts 2025-01-01, three seconds apart).</summary>
+    private const string Month = "started_after:2025-06-01 started_before:2025-07-02";
 
     /// <summary>
     /// The retention job's sweep (its own code, in this process) over the older half of the seeded

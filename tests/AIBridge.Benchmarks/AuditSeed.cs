@@ -37,8 +37,8 @@ public static class AuditSeed
         from generate_series(0, {n - 1}) n where n%10 in (0,4,7)
         """,
         $"""
-        insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, metadata, created_at)
-        select md5('t'||n)::uuid, md5('i'||n)::uuid, 'msg_'||n, 100+n%50, 20+n%30, n%1000, n%100, ('{"{"}"cache_read_input":'||(n%1000)||'{"}"}')::jsonb, timestamp '2025-01-01' + (n * interval '3 seconds') + interval '2 seconds'
+        insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros, metadata, created_at)
+        select md5('t'||n)::uuid, md5('i'||n)::uuid, 'msg_'||n, 100+n%50, 20+n%30, n%1000, n%100, case when n%50 = 0 then null else 3*(100+n%50) + 15*(20+n%30) end, ('{"{"}"cache_read_input":'||(n%1000)||'{"}"}')::jsonb, timestamp '2025-01-01' + (n * interval '3 seconds') + interval '2 seconds'
         from generate_series(0, {n - 1}) n
         """,
         $"""
@@ -46,8 +46,28 @@ public static class AuditSeed
         select md5('x'||n)::uuid, md5('i'||n)::uuid, 'msg_'||n, 'toolu_'||n, (array['Read','Edit','Bash','Grep'])[1+n%4], '{"{"}"file_path":"/src/f'||n||'.cs"{"}"}', false, '{"{}"}', timestamp '2025-01-01' + (n * interval '3 seconds') + interval '2 seconds'
         from generate_series(0, {n - 1}) n where n%10 not in (3,6,9)
         """,
+        // One coding session of LongSessionTurns turns in one thread, its cache growing turn by turn and
+        // busting every 50th: the prompt-cache report's worst case.
+        $"""
+        insert into aibridge_interceptions (id, initiator_id, api_key_id, provider, provider_name, model, client, client_session_id, thread_parent_id, thread_root_id, session_id, metadata, credential_kind, credential_hint, started_at, ended_at, system_hash, tools_hash)
+        select md5('L'||k)::uuid, (select id from users where username='bench'), 'abcdefghij', 'anthropic', 'anthropic', 'claude-sonnet-4-5', 'Claude Code', '{LongSessionId}',
+          case when k = 0 then null else md5('L'||(k-1))::uuid end, case when k = 0 then null else md5('L0')::uuid end, '{LongSessionId}',
+          '{"{}"}', 'centralized', 'sk-a...wxyz', timestamp '2025-06-15' + (k * interval '20 seconds'), timestamp '2025-06-15' + (k * interval '20 seconds') + interval '5 seconds',
+          'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
+        from generate_series(0, {LongSessionTurns - 1}) k
+        """,
+        $"""
+        insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros, metadata, created_at)
+        select md5('LT'||k)::uuid, md5('L'||k)::uuid, 'msg_L'||k, 3, 200, case when k%50 = 0 then 0 else 20000+k*100 end, case when k%50 = 0 then 20000+k*100 else 300 end, 1000, '{"{}"}', timestamp '2025-06-15' + (k * interval '20 seconds') + interval '5 seconds'
+        from generate_series(0, {LongSessionTurns - 1}) k
+        """,
         "vacuum analyze",
     ];
+
+    /// <summary>The session of <see cref="LongSessionTurns"/> turns.</summary>
+    public const string LongSessionId = "sess-long";
+
+    public const int LongSessionTurns = 500;
 
     /// <summary>SQLite: EF's text forms (upper-case GUIDs, 'yyyy-MM-dd HH:mm:ss' UTC), rows from a recursive CTE.</summary>
     public static string[] Sqlite(int n)
@@ -86,9 +106,9 @@ public static class AuditSeed
             from s where n%10 in (0,4,7)
             """,
             $"""
-            insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, metadata, created_at)
+            insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros, metadata, created_at)
             {Series(n)}
-            select {Id("3", "n")}, {Id("1", "n")}, 'msg_'||n, 100+n%50, 20+n%30, n%1000, n%100, '{"{"}"cache_read_input":'||(n%1000)||'{"}"}', strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+'||(n*3+2)||' seconds')
+            select {Id("3", "n")}, {Id("1", "n")}, 'msg_'||n, 100+n%50, 20+n%30, n%1000, n%100, case when n%50 = 0 then null else 3*(100+n%50) + 15*(20+n%30) end, '{"{"}"cache_read_input":'||(n%1000)||'{"}"}', strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+'||(n*3+2)||' seconds')
             from s
             """,
             $"""
@@ -96,6 +116,21 @@ public static class AuditSeed
             {Series(n)}
             select {Id("4", "n")}, {Id("1", "n")}, 'msg_'||n, 'toolu_'||n, case n%4 when 0 then 'Read' when 1 then 'Edit' when 2 then 'Bash' else 'Grep' end, '{"{"}"file_path":"/src/f'||n||'.cs"{"}"}', 0, '{"{}"}', strftime('%Y-%m-%d %H:%M:%S', '2025-01-01', '+'||(n*3+2)||' seconds')
             from s where n%10 not in (3,6,9)
+            """,
+            $"""
+            insert into aibridge_interceptions (id, initiator_id, api_key_id, provider, provider_name, model, client, client_session_id, thread_parent_id, thread_root_id, session_id, metadata, credential_kind, credential_hint, started_at, ended_at, system_hash, tools_hash)
+            {Series(LongSessionTurns)}
+            select {Id("5", "n")}, (select id from users where username='bench'), 'abcdefghij', 'anthropic', 'anthropic', 'claude-sonnet-4-5', 'Claude Code', '{LongSessionId}',
+              case when n = 0 then null else {Id("5", "n-1")} end, case when n = 0 then null else {Id("5", "0")} end, '{LongSessionId}',
+              '{"{}"}', 'centralized', 'sk-a...wxyz', strftime('%Y-%m-%d %H:%M:%S', '2025-06-15', '+'||(n*20)||' seconds'), strftime('%Y-%m-%d %H:%M:%S', '2025-06-15', '+'||(n*20+5)||' seconds'),
+              'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'
+            from s
+            """,
+            $"""
+            insert into aibridge_token_usages (id, interception_id, provider_response_id, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros, metadata, created_at)
+            {Series(LongSessionTurns)}
+            select {Id("6", "n")}, {Id("5", "n")}, 'msg_L'||n, 3, 200, case when n%50 = 0 then 0 else 20000+n*100 end, case when n%50 = 0 then 20000+n*100 else 300 end, 1000, '{"{}"}', strftime('%Y-%m-%d %H:%M:%S', '2025-06-15', '+'||(n*20+5)||' seconds')
+            from s
             """,
             "analyze",
         ];

@@ -174,6 +174,228 @@ export class ApiKeysClient {
     }
 }
 
+export class BudgetsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * The limit in force, what was spent and is reserved this month, and what remains. Owners and auditors; a member for themselves.
+     */
+    get(user: string): Promise<BudgetDto> {
+        let url_ = this.baseUrl + "/api/v2/users/{user}/budget";
+        if (user === undefined || user === null)
+            throw new globalThis.Error("The parameter 'user' must be defined.");
+        url_ = url_.replace("{user}", encodeURIComponent("" + user));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<BudgetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = BudgetDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BudgetDto>(null as any);
+    }
+
+    /**
+     * Sets the user's own monthly limit, in force at once. Owners only.
+     */
+    set(user: string, request: SetBudgetRequest): Promise<BudgetDto> {
+        let url_ = this.baseUrl + "/api/v2/users/{user}/budget";
+        if (user === undefined || user === null)
+            throw new globalThis.Error("The parameter 'user' must be defined.");
+        url_ = url_.replace("{user}", encodeURIComponent("" + user));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSet(_response);
+        });
+    }
+
+    protected processSet(response: Response): Promise<BudgetDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = BudgetDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BudgetDto>(null as any);
+    }
+
+    /**
+     * Removes the user's own limit; the configured default, if any, applies again. Owners only.
+     */
+    delete(user: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v2/users/{user}/budget";
+        if (user === undefined || user === null)
+            throw new globalThis.Error("The parameter 'user' must be defined.");
+        url_ = url_.replace("{user}", encodeURIComponent("" + user));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class CatalogClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -1021,7 +1243,7 @@ export class UsageClient {
      * @param order_by (optional) As for the report.
      * @param limit (optional) As for the report.
      */
-    export(q?: string | undefined, interval?: string | undefined, group_by?: string | undefined, tz?: string | undefined, order_by?: string | undefined, limit?: number | undefined): Promise<string> {
+    export(q?: string | undefined, interval?: string | undefined, group_by?: string | undefined, tz?: string | undefined, order_by?: string | undefined, limit?: number | undefined): Promise<FileResponse> {
         let url_ = this.baseUrl + "/api/v2/aibridge/usage/export?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -1052,7 +1274,7 @@ export class UsageClient {
         let options_: RequestInit = {
             method: "GET",
             headers: {
-                "Accept": "application/json"
+                "Accept": "application/octet-stream"
             }
         };
 
@@ -1061,17 +1283,20 @@ export class UsageClient {
         });
     }
 
-    protected processExport(response: Response): Promise<string> {
+    protected processExport(response: Response): Promise<FileResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
-                result200 = resultData200 !== undefined ? resultData200 : null as any;
-    
-            return result200;
-            });
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
             let result400: any = null;
@@ -1105,7 +1330,7 @@ export class UsageClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<string>(null as any);
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -2052,6 +2277,120 @@ export interface IApiKeyDto {
     updated_at: Date;
     expires_at: Date;
     last_used: Date;
+}
+
+/** A user's monthly budget and where it stands this month; amounts in micro-USD. */
+export class BudgetDto implements IBudgetDto {
+    user_id!: string;
+    /** The limit in force; null when the user has none. */
+    monthly_limit_micros!: number | undefined;
+    /** user (their own), default (the configured default) or none. */
+    source!: string;
+    /** The cost of this month's ended requests. */
+    spent_micros!: number;
+    /** The worst-case cost of the requests in flight, held until they end. */
+    reserved_micros!: number;
+    /** Limit less spent and reserved, not below zero; null without a limit. */
+    remaining_micros!: number | undefined;
+    period_start!: Date;
+    period_end!: Date;
+
+    constructor(data?: IBudgetDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.user_id = _data["user_id"];
+            this.monthly_limit_micros = _data["monthly_limit_micros"];
+            this.source = _data["source"];
+            this.spent_micros = _data["spent_micros"];
+            this.reserved_micros = _data["reserved_micros"];
+            this.remaining_micros = _data["remaining_micros"];
+            this.period_start = _data["period_start"] ? new Date(_data["period_start"].toString()) : undefined as any;
+            this.period_end = _data["period_end"] ? new Date(_data["period_end"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): BudgetDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new BudgetDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["user_id"] = this.user_id;
+        data["monthly_limit_micros"] = this.monthly_limit_micros;
+        data["source"] = this.source;
+        data["spent_micros"] = this.spent_micros;
+        data["reserved_micros"] = this.reserved_micros;
+        data["remaining_micros"] = this.remaining_micros;
+        data["period_start"] = this.period_start ? this.period_start.toISOString() : undefined as any;
+        data["period_end"] = this.period_end ? this.period_end.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+/** A user's monthly budget and where it stands this month; amounts in micro-USD. */
+export interface IBudgetDto {
+    user_id: string;
+    /** The limit in force; null when the user has none. */
+    monthly_limit_micros: number | undefined;
+    /** user (their own), default (the configured default) or none. */
+    source: string;
+    /** The cost of this month's ended requests. */
+    spent_micros: number;
+    /** The worst-case cost of the requests in flight, held until they end. */
+    reserved_micros: number;
+    /** Limit less spent and reserved, not below zero; null without a limit. */
+    remaining_micros: number | undefined;
+    period_start: Date;
+    period_end: Date;
+}
+
+/** The body of PUT /api/v2/users/{user}/budget: the monthly limit in micro-USD (50000000 is $50). */
+export class SetBudgetRequest implements ISetBudgetRequest {
+    monthly_limit_micros?: number | undefined;
+
+    constructor(data?: ISetBudgetRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.monthly_limit_micros = _data["monthly_limit_micros"];
+        }
+    }
+
+    static fromJS(data: any): SetBudgetRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new SetBudgetRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["monthly_limit_micros"] = this.monthly_limit_micros;
+        return data;
+    }
+}
+
+/** The body of PUT /api/v2/users/{user}/budget: the monthly limit in micro-USD (50000000 is $50). */
+export interface ISetBudgetRequest {
+    monthly_limit_micros?: number | undefined;
 }
 
 /** GET /interceptions: count ignores limit, offset and cursor. */
@@ -4271,6 +4610,13 @@ function formatDate(d: Date) {
     return d.getFullYear() + '-' + 
         (d.getMonth() < 9 ? ('0' + (d.getMonth()+1)) : (d.getMonth()+1)) + '-' +
         (d.getDate() < 10 ? ('0' + d.getDate()) : d.getDate());
+}
+
+export interface FileResponse {
+    data: Blob;
+    status: number;
+    fileName?: string;
+    headers?: { [name: string]: any };
 }
 
 export class ApiException extends Error {

@@ -2,8 +2,8 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
-  ApiKeysClient, CatalogClient, ChangePasswordRequest, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
-  LoginRequest, PricesClient, SessionsClient, SetPriceRequest, UpdateRolesRequest, UsersClient,
+  ApiKeysClient, BudgetsClient, CatalogClient, ChangePasswordRequest, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
+  LoginRequest, PricesClient, SessionsClient, SetBudgetRequest, SetPriceRequest, UpdateRolesRequest, UsageClient, UsersClient,
 } from "../src/aibridge-client.ts";
 import { startAIBridge, type Harness } from "./harness.ts";
 
@@ -11,6 +11,8 @@ let harness: Harness;
 let auditorToken: string;
 let ownerToken: string;
 let memberId: string;
+/** The member's named token, which outlives the password change below (login sessions do not). */
+let memberApiToken: string;
 
 /** The generated clients take any fetch; this one adds the session token. */
 const as = (token?: string) => ({
@@ -48,6 +50,7 @@ before(async () => {
 
   const keys = new ApiKeysClient(harness.baseUrl, as(await login("member@example.com")));
   const token = (await keys.createToken("me", new CreateTokenRequest({ token_name: "laptop" }))).key;
+  memberApiToken = token;
 
   // A prompt whose answer calls a tool, the tool's result, and an unrelated chat call.
   const prompt = { role: "user", content: "read the readme" };
@@ -177,4 +180,47 @@ test("prices: the book, an override and its removal", async () => {
   await assert.rejects(owner.delete("anthropic", "claude-ts"), (e: unknown) => e instanceof ErrorResponse && e.message.startsWith("No price override"));
   await assert.rejects(new PricesClient(harness.baseUrl, as(auditorToken)).set("openai", "gpt-ts", new SetPriceRequest({ input: 1 })),
     (e: unknown) => e instanceof ErrorResponse);
+});
+
+test("usage: totals and buckets by user and model, as JSON and CSV; members see only themselves", async () => {
+  const report = await new UsageClient(harness.baseUrl, as(auditorToken)).get(undefined, "none", "user,model");
+  assert.deepEqual(report.group_by, ["user", "model"]);
+  assert.ok(report.started_after instanceof Date && report.started_before > report.started_after);
+  assert.equal(report.totals.interceptions, 3);
+  assert.equal(report.totals.input_tokens, 30 + 30 + 9);
+  assert.equal(report.totals.cost_micros ?? null, null, "neither test model has a price");
+  assert.equal(report.totals.unpriced_usage_count, 3);
+  const claude = report.buckets.find((b) => b.model === "claude-ts")!;
+  assert.equal(claude.interceptions, 2);
+  assert.equal(claude.initiator!.username, "member");
+  assert.equal(claude.tool_calls, 2, "each stream called Read");
+
+  const file = await new UsageClient(harness.baseUrl, as(auditorToken)).export(undefined, "none", "model");
+  assert.equal(file.fileName, "aibridge-usage.csv");
+  const csv = await file.data.text();
+  const [header, ...rows] = csv.trim().split(/\r?\n/);
+  assert.ok(header.startsWith("start,model,interceptions,"), header);
+  assert.equal(rows.length, 2);
+
+  const member = new UsageClient(harness.baseUrl, as(memberApiToken));
+  assert.equal((await member.get(undefined, "none")).totals.interceptions, 3);
+  await assert.rejects(member.get("initiator:owner", "none"),
+    (e: unknown) => e instanceof ErrorResponse && e.message === "You can only see your own usage.");
+});
+
+test("budgets: an owner sets one, its user reads it, and only owners change it", async () => {
+  const owner = new BudgetsClient(harness.baseUrl, as(ownerToken));
+  const set = await owner.set(memberId, new SetBudgetRequest({ monthly_limit_micros: 50_000_000 }));
+  assert.equal(set.source, "user");
+  assert.equal(set.monthly_limit_micros, 50_000_000);
+
+  const own = await new BudgetsClient(harness.baseUrl, as(memberApiToken)).get("me");
+  assert.equal(own.spent_micros, 0, "unpriced usage costs nothing");
+  assert.equal(own.remaining_micros, 50_000_000);
+  assert.ok(own.period_start instanceof Date && own.period_end > own.period_start);
+  await assert.rejects(new BudgetsClient(harness.baseUrl, as(memberApiToken)).set("me", new SetBudgetRequest({ monthly_limit_micros: 1 })),
+    (e: unknown) => e instanceof ErrorResponse);
+
+  await owner.delete(memberId);
+  assert.equal((await owner.get(memberId)).source, "none");
 });

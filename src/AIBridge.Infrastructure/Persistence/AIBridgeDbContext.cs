@@ -1,5 +1,6 @@
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Domain.ApiKeys;
+using AIBridge.Domain.Budgets;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Pricing;
 using AIBridge.Domain.Usage;
@@ -42,6 +43,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>The hourly usage roll-up the recorder keeps.</summary>
     public DbSet<UsageHour> UsageHours => Set<UsageHour>();
+
+    /// <summary>Users' own monthly budgets.</summary>
+    public DbSet<UserBudget> UserBudgets => Set<UserBudget>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 

@@ -63,9 +63,11 @@ internal sealed partial class BatchWriter(
     private void Written(IReadOnlyList<RecordedItem> batch, TimeSpan took)
     {
         metrics.BatchSeconds.Record(took.TotalSeconds);
+        var committed = time.GetTimestamp();
         foreach (var item in batch)
         {
             metrics.Written.Add(1, RecordKinds.Tags(item));
+            item.Settled(committed);
         }
 
         if (_failing)

@@ -18,15 +18,17 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     private readonly ConcurrentDictionary<Guid, byte> _droppedStarts = new();
     private readonly RecordingOptions _options;
     private readonly ILogger<RecordQueue> _logger;
+    private readonly TimeProvider _time;
     private long _records;
     private long _bytes;
     private long _droppedSinceLog;
     private long _lastDropLog;
 
-    public RecordQueue(IOptions<RecordingOptions> options, ILogger<RecordQueue> logger)
+    public RecordQueue(IOptions<RecordingOptions> options, ILogger<RecordQueue> logger, TimeProvider? time = null)
     {
         _options = options.Value;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         _partitions = new RecordPartitions(_options.Writers);
         Metrics = new RecordingMetrics(() => Interlocked.Read(ref _records), () => Interlocked.Read(ref _bytes));
     }
@@ -108,7 +110,11 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
         Interlocked.Add(ref _bytes, -item.ApproximateBytes);
     }
 
-    internal void CountDropped(RecordedItem item, string reason) => Metrics.Dropped.Add(1, RecordKinds.Tags(item, reason));
+    internal void CountDropped(RecordedItem item, string reason)
+    {
+        Metrics.Dropped.Add(1, RecordKinds.Tags(item, reason));
+        item.Settled(_time.GetTimestamp());
+    }
 
     private bool Drop(RecordedItem item, string reason)
     {

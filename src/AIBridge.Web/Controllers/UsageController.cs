@@ -39,7 +39,7 @@ public sealed class UsageController : ApiControllerBase
     [QueryParameter("limit", typeof(int), "As for the report.")]
     [InternalErrorMessage("Internal error getting AI Bridge usage.")]
     [Produces("text/csv", "application/json")]
-    [ProducesResponseType<string>(StatusCodes.Status200OK, "text/csv")]
+    [ProducesResponseType<FileContentResult>(StatusCodes.Status200OK, "text/csv")]
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status403Forbidden)]
     public async Task<IActionResult> Export(CancellationToken cancellationToken)
     {

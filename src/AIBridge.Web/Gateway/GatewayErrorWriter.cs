@@ -24,6 +24,13 @@ public static class GatewayErrorWriter
             context.Response.Headers["x-should-retry"] = "false";
         }
 
+        if (error.RetryAfterSeconds is { } seconds)
+        {
+            // A spent budget renews with the month: an SDK's automatic retries in the next seconds cannot succeed.
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers["x-should-retry"] = "false";
+        }
+
         await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
 }

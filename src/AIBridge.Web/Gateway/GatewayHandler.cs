@@ -1,3 +1,4 @@
+using AIBridge.Application.Budgets;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Errors;
 using AIBridge.Application.Gateway.Parsing;
@@ -23,7 +24,8 @@ namespace AIBridge.Web.Gateway;
 /// <item>Resolve the request into a call (<see cref="GatewayResolver"/>): path, credentials, user, route.</item>
 /// <item>A passthrough route is sent on unrecorded (steps 5 and 6).</item>
 /// <item>Read and inspect the body of a bridged request (<see cref="RequestInspection"/>).</item>
-/// <item>Start its recording (<see cref="RecordingSession"/>).</item>
+/// <item>Hold its worst-case cost against its user's budget, or refuse it when the budget is spent
+/// (<see cref="BudgetLedger"/>); then start its recording (<see cref="RecordingSession"/>).</item>
 /// <item>Send it upstream and wait for the response headers; without them, answer 502 or 504 itself
 /// (<see cref="UpstreamSender"/>).</item>
 /// <item>Relay the status, headers and body as they arrive, the body through the recording's tap
@@ -38,6 +40,7 @@ public sealed class GatewayHandler(
     GatewayOptions options,
     GatewayInstance instance,
     PriceCatalog prices,
+    BudgetLedger budgets,
     IRecorder recorder,
     TimeProvider clock,
     ILogger<GatewayHandler> logger)
@@ -130,10 +133,21 @@ public sealed class GatewayHandler(
             body = ChatStreamOptions.RequestUsage(body);
         }
 
-        // 4. Start the recording. The parsed body ends with this method: a long stream must not hold its buffers.
+        // 4. Hold the budget, then start the recording. The parsed body ends with this method: a long stream must not hold its buffers.
+        var bridged = inspection!.Request!;
+        var price = prices.Current.Find(call.Provider.Type.Name(), bridged.Model);
+        var estimate = ReservationEstimate.Micros(price, body!.Length, bridged.MaxOutputTokens ?? budgets.Options.DefaultMaxOutputTokens);
+        var budget = await budgets.ReserveAsync(call.Actor.UserId, estimate, context.RequestAborted);
+        if (budget.Refusal is { } spent)
+        {
+            GatewayLog.BudgetSpent(logger, call.Actor.UserId, call.Actor.Username, spent.LimitMicros, spent.SpentMicros);
+            await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Provider.Type);
+            return null;
+        }
+
         var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
-        var session = RecordingSession.Start(context, call, inspection!.Request!, credential, instance, prices.Current, recorder, clock, received, logger);
-        return (session, body!, credential);
+        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, clock, received, logger);
+        return (session, body, credential);
     }
 
     /// <summary>Steps 5 and 6 of a bridged request.</summary>

@@ -14,6 +14,9 @@ internal static partial class GatewayLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream provider {Provider} is unreachable")]
     public static partial void Unreachable(ILogger logger, Exception exception, string provider);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: user={UserId} username={Username} has spent their monthly budget (limit_micros={LimitMicros} spent_micros={SpentMicros})")]
+    public static partial void BudgetSpent(ILogger logger, Guid userId, string username, long limitMicros, long spentMicros);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream response to {Path} was cut short ({Reason}); aborting the client connection")]
     public static partial void CutShort(ILogger logger, string path, string reason);
 

@@ -1,4 +1,5 @@
 using AIBridge.Application.ApiKeys.Commands.DeleteApiKey;
+using AIBridge.Application.Budgets;
 using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Credentials;
@@ -19,6 +20,7 @@ public static partial class GatewayServices
         services.AddSingleton(options);
         services.AddSingleton(GatewayInstance.From(options.InstanceId, configuration["urls"] ?? DependencyInjection.DefaultUrl));
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
+        services.AddSingleton(BudgetSettings(section.GetSection("Budgets")));
 
         var providers = section.GetSection("Providers").GetChildren()
             .ToDictionary(p => p.Key, p => Bind(() => p.Get<ProviderSettings>()) ?? new ProviderSettings(), StringComparer.Ordinal);
@@ -36,6 +38,24 @@ public static partial class GatewayServices
         var recording = Bind(() => section.GetSection("Recording").Get<RecordingOptions>()) ?? new RecordingOptions();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = recording.ShutdownTimeout + recording.ShutdownFlushTimeout);
         return services;
+    }
+
+    private static BudgetOptions BudgetSettings(IConfigurationSection section)
+    {
+        var budgets = Bind(() => section.Get<BudgetOptions>()) ?? new BudgetOptions();
+        if (budgets.DefaultMonthlyLimitMicros is < 0)
+        {
+            throw new ConfigurationException(
+                $"invalid AIBridge:Budgets:DefaultMonthlyLimitMicros \"{budgets.DefaultMonthlyLimitMicros}\": use a whole number of micro-USD from 0 (50000000 is $50), or leave it unset for no default budget");
+        }
+
+        if (budgets.DefaultMaxOutputTokens <= 0)
+        {
+            throw new ConfigurationException(
+                $"invalid AIBridge:Budgets:DefaultMaxOutputTokens \"{budgets.DefaultMaxOutputTokens}\": use a whole number of tokens above 0");
+        }
+
+        return budgets;
     }
 
     /// <summary>A value the binder cannot convert stops the start with its own message, which names the setting and the value.</summary>

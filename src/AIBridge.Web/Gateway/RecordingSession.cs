@@ -4,8 +4,9 @@ using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
-using AIBridge.Application.Pricing;
+using AIBridge.Application.Budgets;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Pricing;
 
 namespace AIBridge.Web.Gateway;
 
@@ -40,15 +41,15 @@ public sealed class RecordingSession : IAsyncDisposable
     public long Relayed { get; set; }
 
     /// <summary>Queues the interception's start and names it to the client in the response headers.</summary>
-    /// <param name="prices">The price book in force: the interception's usage is costed at its model's price now.</param>
+    /// <param name="price">The model's price in force now: the interception's usage is costed at it.</param>
+    /// <param name="hold">The request's claim on its user's budget, if they have one.</param>
     /// <param name="received">When the gateway received the request (<paramref name="clock"/>'s timestamp): latencies count from it.</param>
     public static RecordingSession Start(HttpContext context, GatewayCall call, BridgedRequest request, UpstreamCredential credential,
-        GatewayInstance instance, PriceBook prices, IRecorder recorder, TimeProvider clock, long received, ILogger logger)
+        GatewayInstance instance, ModelPrice? price, BudgetHold? hold, IRecorder recorder, TimeProvider clock, long received, ILogger logger)
     {
         var interception = NewInterception.For(call.Provider, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
             clock.GetUtcNow().UtcDateTime);
-        var price = prices.Find(interception.Provider, interception.Model);
-        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price);
+        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold);
         recording.Start(request.CorrelatingToolCallId);
         GatewayLog.Started(logger, interception.Id, context.Request.Path.Value ?? "", call.Provider.Name, interception.Model, call.Actor.UserId,
             call.Actor.Username, request.Client, request.Streaming, credential.Kind, credential.Hint, credential.KeyLength, call.CorrelationId);

@@ -18,6 +18,10 @@ public sealed class ConfigurationErrorTests
             "cannot open the SQLite database \"/nonexistent-aibridge-folder/aibridge.db\" (ConnectionStrings:AIBridge): the folder \"/nonexistent-aibridge-folder\" does not exist" },
         { ["Database__Provider=PostgreSQL", "ConnectionStrings__AIBridge=Hst=db"],
             "invalid connection string for Postgres (ConnectionStrings:AIBridge): Couldn't set hst (Parameter 'hst'); expected the form \"Host=db;Port=5432;Database=aibridge;Username=aibridge;Password=…\"" },
+        { ["AIBridge__Budgets__DefaultMonthlyLimitMicros=-5"],
+            "invalid AIBridge:Budgets:DefaultMonthlyLimitMicros \"-5\": use a whole number of micro-USD from 0 (50000000 is $50), or leave it unset for no default budget" },
+        { ["AIBridge__Budgets__DefaultMaxOutputTokens=0"],
+            "invalid AIBridge:Budgets:DefaultMaxOutputTokens \"0\": use a whole number of tokens above 0" },
         { ["AIBridge__MaxRequestBodyBytes=lots"],
             "Failed to convert configuration value 'lots' at 'AIBridge:MaxRequestBodyBytes' to type 'System.Int64': lots is not a valid value for Int64. (Parameter 'value')" },
     };

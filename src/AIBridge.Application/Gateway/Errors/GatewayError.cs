@@ -50,7 +50,14 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     public static GatewayError Timeout(string provider) =>
         new(504, "timeout_error", "server_error", "gateway_timeout", $"upstream provider \"{provider}\" did not respond in time");
 
+    /// <summary>The user's monthly budget is spent: a rate-limit error the SDKs know, to retry when the month renews.</summary>
+    public static GatewayError BudgetExhausted(string message, long retryAfterSeconds) =>
+        new(429, "rate_limit_error", "insufficient_quota", "insufficient_quota", message) { RetryAfterSeconds = retryAfterSeconds };
+
     public static GatewayError Internal() => new(500, "api_error", "server_error", "internal_error", "internal error");
+
+    /// <summary>Sent as <c>Retry-After</c>: when asking again can succeed.</summary>
+    public long? RetryAfterSeconds { get; init; }
 
     /// <summary>The JSON body in the format of <paramref name="type"/>.</summary>
     public byte[] Body(ProviderType type)

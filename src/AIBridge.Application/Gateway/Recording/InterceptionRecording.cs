@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AIBridge.Application.Budgets;
 using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
@@ -11,9 +12,9 @@ namespace AIBridge.Application.Gateway.Recording;
 /// what the parser reports into rows and hands them to the recorder. Never throws into the relay.
 /// </summary>
 /// <param name="price">The model's price when the request arrived: each usage row's cost is fixed with it.</param>
-/// <param name="reservedMicros">The request's worst-case cost, held against its user's budget from start to end.</param>
+/// <param name="hold">The request's claim on its user's budget: its worst-case cost from start to end, then its real cost.</param>
 public sealed class InterceptionRecording(
-    IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, long reservedMicros = 0)
+    IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, BudgetHold? hold = null)
     : IResponseSink
 {
     private ResponseParser? _parser;
@@ -28,7 +29,7 @@ public sealed class InterceptionRecording(
     public Guid Id => interception.Id;
 
     public void Start(string? correlatingToolCallId) =>
-        recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { ReservedMicros = reservedMicros });
+        recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { Hold = hold });
 
     /// <summary>The parser whose response id the prompt row carries.</summary>
     public void Attach(ResponseParser parser) => _parser = parser;
@@ -76,8 +77,9 @@ public sealed class InterceptionRecording(
             outcome = InterceptionOutcome.Failure(outcome.StatusCode, InterceptionErrors.UpstreamError, error);
         }
 
+        hold?.End();
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
-        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, ReservedMicros = reservedMicros });
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, Hold = hold });
         if (_response is { } ticket)
         {
             recorder.EndResponse(ticket);
@@ -121,6 +123,9 @@ public sealed class InterceptionRecording(
     public void Usage(ParsedUsage usage)
     {
         var at = Now();
+        var cost = TokenCost.Micros(price, new TokenCounts(usage.Input, usage.Output, usage.CacheRead, usage.CacheWrite,
+            usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites)));
+        hold?.AddCost(cost);
         recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
         {
             Id = RecordId.New(at),
@@ -130,8 +135,7 @@ public sealed class InterceptionRecording(
             OutputTokens = usage.Output,
             CacheReadInputTokens = usage.CacheRead,
             CacheWriteInputTokens = usage.CacheWrite,
-            CostMicros = TokenCost.Micros(price, new TokenCounts(usage.Input, usage.Output, usage.CacheRead, usage.CacheWrite,
-                usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites))),
+            CostMicros = cost,
             Metadata = JsonSerializer.Serialize(usage.Metadata),
             CreatedAt = at,
         })

@@ -1,3 +1,4 @@
+using AIBridge.Application.Budgets;
 using AIBridge.Domain.Interceptions;
 
 namespace AIBridge.Application.Gateway.Recording;
@@ -10,6 +11,11 @@ public abstract record RecordedItem(Guid InterceptionId)
 {
     /// <summary>Approximate payload size, for the queue's byte bound.</summary>
     public abstract int ApproximateBytes { get; }
+
+    /// <summary>The database holds this record from <paramref name="timestamp"/> on, or never will (it was dropped).</summary>
+    public virtual void Settled(long timestamp)
+    {
+    }
 }
 
 /// <param name="Interception">The new row, <c>thread_*</c> and <c>session_id</c> still to be resolved by the writer.</param>
@@ -17,7 +23,12 @@ public abstract record RecordedItem(Guid InterceptionId)
 public sealed record InterceptionStarted(Interception Interception, string? CorrelatingToolCallId) : RecordedItem(Interception.Id)
 {
     /// <summary>The request's worst-case cost, held against its user's budget until it ends.</summary>
-    public long ReservedMicros { get; init; }
+    public long ReservedMicros => Hold?.EstimateMicros ?? 0;
+
+    /// <summary>The budget hold the reservation belongs to, told when the database has it.</summary>
+    public BudgetHold? Hold { get; init; }
+
+    public override void Settled(long timestamp) => Hold?.StartSettled(timestamp);
 
     public override int ApproximateBytes => 512 + (Interception.Metadata?.Length ?? 0) + (Interception.ClientSessionId?.Length ?? 0);
 }
@@ -34,7 +45,12 @@ public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? Creden
     public UsageKey? Rollup { get; init; }
 
     /// <summary>The reservation its start held, released now.</summary>
-    public long ReservedMicros { get; init; }
+    public long ReservedMicros => Hold?.EstimateMicros ?? 0;
+
+    /// <summary>The budget hold whose reservation the real cost replaces, told when the database has it.</summary>
+    public BudgetHold? Hold { get; init; }
+
+    public override void Settled(long timestamp) => Hold?.EndSettled(timestamp);
 
     /// <summary>
     /// Ends a start that is still in memory, as the database's end statement ends a stored one: only

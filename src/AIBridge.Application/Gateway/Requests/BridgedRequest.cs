@@ -10,8 +10,9 @@ namespace AIBridge.Application.Gateway.Requests;
 /// <param name="ClientSessionId">The session id the client sent, if any.</param>
 /// <param name="SystemHash">The system prompt's fingerprint (<see cref="RequestFingerprint"/>), if it has one.</param>
 /// <param name="ToolsHash">The tool definitions' fingerprint, if it has any.</param>
+/// <param name="MaxOutputTokens">The most output the request allows (<c>max_tokens</c>, <c>max_completion_tokens</c>, <c>max_output_tokens</c>), if it says.</param>
 public sealed record BridgedRequest(bool Streaming, string Model, bool Background, string? Prompt, string? CorrelatingToolCallId,
-    string Client, string? ClientSessionId, string? SystemHash = null, string? ToolsHash = null)
+    string Client, string? ClientSessionId, string? SystemHash = null, string? ToolsHash = null, long? MaxOutputTokens = null)
 {
     public const string UnknownModel = "unknown";
 }

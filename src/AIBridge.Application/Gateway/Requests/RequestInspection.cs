@@ -82,6 +82,22 @@ public sealed class RequestInspection : IDisposable
             Client: client,
             ClientSessionId: ClientSessionId.Extract(client, header, root),
             SystemHash: RequestFingerprint.System(api, root),
-            ToolsHash: RequestFingerprint.Tools(root));
+            ToolsHash: RequestFingerprint.Tools(root),
+            MaxOutputTokens: MaxOutputTokens(root));
+    }
+
+    private static readonly string[] MaxOutputNames = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
+
+    private static long? MaxOutputTokens(JsonElement root)
+    {
+        foreach (var name in MaxOutputNames)
+        {
+            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var tokens) && tokens > 0)
+            {
+                return tokens;
+            }
+        }
+
+        return null;
     }
 }

@@ -80,6 +80,25 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Domain.Budgets.UserBudget", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("MonthlyLimitMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("monthly_limit_micros");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("aibridge_user_budgets", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.Interceptions.Interception", b =>
                 {
                     b.Property<Guid>("Id")
@@ -769,6 +788,15 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Budgets.UserBudget", b =>
+                {
+                    b.HasOne("AIBridge.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("AIBridge.Domain.Budgets.UserBudget", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Interceptions.Interception", b =>

@@ -74,6 +74,25 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Domain.Budgets.UserBudget", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("MonthlyLimitMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("monthly_limit_micros");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("aibridge_user_budgets", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.Interceptions.Interception", b =>
                 {
                     b.Property<Guid>("Id")
@@ -817,6 +836,15 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Budgets.UserBudget", b =>
+                {
+                    b.HasOne("AIBridge.Domain.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("AIBridge.Domain.Budgets.UserBudget", "UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Interceptions.Interception", b =>
