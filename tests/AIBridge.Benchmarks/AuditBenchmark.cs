@@ -11,7 +11,9 @@ namespace AIBridge.Benchmarks;
 /// <summary>
 /// Q1: the audit API over a large table. Loads <c>--interceptions</c> rows into a fresh database of the
 /// chosen provider (AIBridge migrates it), then times each endpoint, one request at a time.
-/// Usage: audit --provider sqlite|postgres [--interceptions 1000000] [--samples 40] [--postgres "Host=…;Username=…"] [--no-sweep]
+/// With <c>--rollup-only</c>, only the hourly usage roll-up those interceptions would have made is seeded
+/// (<see cref="UsageRollupSeed"/>), and only the usage reports are timed: they read nothing else.
+/// Usage: audit --provider sqlite|postgres [--interceptions 1000000] [--samples 40] [--postgres "Host=…;Username=…"] [--no-sweep] [--rollup-only]
 /// </summary>
 public static class AuditBenchmark
 {
@@ -21,6 +23,7 @@ public static class AuditBenchmark
         var provider = Enum.Parse<DatabaseProvider>(Value("--provider") ?? "Sqlite", ignoreCase: true);
         var n = int.Parse(Value("--interceptions") ?? "1000000", CultureInfo.InvariantCulture);
         var samples = int.Parse(Value("--samples") ?? "40", CultureInfo.InvariantCulture);
+        var rollupOnly = args.Contains("--rollup-only");
         using var scratch = new ScratchFolder("aibridge-q1-");
         var connection = provider == DatabaseProvider.Postgres
             ? await BenchDatabase.CreatePostgresAsync(BenchDatabase.PostgresServer(Value("--postgres")), "aibridge_q1")
@@ -34,8 +37,10 @@ public static class AuditBenchmark
             var sqlConnection = db.Database.GetDbConnection();
             await sqlConnection.OpenAsync();
             // The hourly usage roll-up from the seeded rows, as the recorder would have kept it.
-            var seed = provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n);
-            foreach (var sql in seed.Concat(UsageHourBackfill.Statements(provider)))
+            var seed = rollupOnly
+                ? provider == DatabaseProvider.Postgres ? UsageRollupSeed.Postgres(n) : UsageRollupSeed.Sqlite(n)
+                : (provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n)).Concat(UsageHourBackfill.Statements(provider)).Concat(InWrittenOrder);
+            foreach (var sql in seed)
             {
                 await using var command = sqlConnection.CreateCommand();
                 command.CommandText = sql;
@@ -44,13 +49,13 @@ public static class AuditBenchmark
             }
         }
 
-        Console.WriteLine($"# Q1 audit queries: {n:N0} interceptions on {provider}, seeded in {seeding.Elapsed.TotalSeconds:F0} s; {samples} sequential samples per query");
+        Console.WriteLine($"# Q1 audit queries: {n:N0} interceptions{(rollupOnly ? " (their hourly usage roll-up only)" : "")} on {provider}, seeded in {seeding.Elapsed.TotalSeconds:F0} s; {samples} sequential samples per query");
         using var client = new HttpClient { BaseAddress = new Uri(bridge.BaseUrl), Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Add("Coder-Session-Token", bridge.SessionToken);
 
-        var middle = await FirstIdAsync(client, $"/api/v2/aibridge/interceptions?limit=1&offset={n / 2}");
-        var deepSession = await FirstIdAsync(client, $"/api/v2/aibridge/sessions?limit=1&offset={n / 20}", "sessions");
-        var queries = new (string Name, string Path)[]
+        var middle = rollupOnly ? "" : await FirstIdAsync(client, $"/api/v2/aibridge/interceptions?limit=1&offset={n / 2}");
+        var deepSession = rollupOnly ? "" : await FirstIdAsync(client, $"/api/v2/aibridge/sessions?limit=1&offset={n / 20}", "sessions");
+        var audit = new (string Name, string Path)[]
         {
             ("interceptions, no filter", "/api/v2/aibridge/interceptions"),
             ("interceptions, initiator", "/api/v2/aibridge/interceptions?q=initiator:user3"),
@@ -62,11 +67,15 @@ public static class AuditBenchmark
             ("one session's threads", $"/api/v2/aibridge/sessions/sess-{n / 40 * 2}"),
             ("models", "/api/v2/aibridge/models"),
             ("clients", "/api/v2/aibridge/clients"),
+            ($"cache report, {AuditSeed.LongSessionTurns}-turn session", $"/api/v2/aibridge/sessions/{AuditSeed.LongSessionId}/cache"),
+        };
+        var usage = new (string Name, string Path)[]
+        {
             ("usage, 31 days by day and model", "/api/v2/aibridge/usage?interval=day&group_by=model&q=" + Uri.EscapeDataString(Month)),
             ("usage, 31-day user leaderboard", "/api/v2/aibridge/usage?interval=none&group_by=user&order_by=cost&q=" + Uri.EscapeDataString(Month)),
             ("usage, 31 days by day in Berlin", "/api/v2/aibridge/usage?interval=day&tz=Europe/Berlin&q=" + Uri.EscapeDataString(Month)),
-            ($"cache report, {AuditSeed.LongSessionTurns}-turn session", $"/api/v2/aibridge/sessions/{AuditSeed.LongSessionId}/cache"),
         };
+        (string Name, string Path)[] queries = rollupOnly ? usage : [.. audit, .. usage];
 
         Console.WriteLine();
         Console.WriteLine("| query | p50 ms | p95 ms | max ms |");
@@ -86,11 +95,24 @@ public static class AuditBenchmark
                 $"| {name} | {Stats.Percentile(times, 50):F1} | {Stats.Percentile(times, 95):F1} | {times.Max():F1} |"));
         }
 
-        if (!args.Contains("--no-sweep"))
+        if (!args.Contains("--no-sweep") && !rollupOnly)
         {
             await SweepOldestHalfAsync(provider, connection, n);
         }
     }
+
+    /// <summary>
+    /// The backfill writes the roll-up in whatever order its GROUP BY yields; the recorder writes it hour
+    /// after hour, so a range of hours is a run of pages. Rewritten in that order, then analysed.
+    /// </summary>
+    private static readonly string[] InWrittenOrder =
+    [
+        "CREATE TEMP TABLE usage_copy AS SELECT * FROM aibridge_usage_hours",
+        "DELETE FROM aibridge_usage_hours",
+        "INSERT INTO aibridge_usage_hours SELECT * FROM usage_copy ORDER BY hour, initiator_id, provider, provider_name, model, client",
+        "DROP TABLE usage_copy",
+        "ANALYZE",
+    ];
 
     /// <summary>31 days in the middle of the seeded year (the seed starts 2025-01-01, three seconds apart).</summary>
     private const string Month = "started_after:2025-06-01 started_before:2025-07-02";

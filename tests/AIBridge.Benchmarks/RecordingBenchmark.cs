@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using AIBridge.Application.Budgets;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
@@ -164,6 +165,10 @@ public static class RecordingBenchmark
             Tokens: await check.TokenUsages.CountAsync(),
             Prompts: await check.UserPrompts.CountAsync(),
             Tools: await check.ToolUsages.CountAsync());
+        var rolledUp = (
+            Interceptions: await check.UsageHours.SumAsync(u => u.Interceptions),
+            Cost: await check.UsageHours.SumAsync(u => u.CostMicros ?? 0),
+            Reserved: await check.UsageHours.SumAsync(u => u.ReservedMicros));
 
         long deepest;
         lock (depths)
@@ -178,26 +183,42 @@ public static class RecordingBenchmark
             $"enqueued in {produced.TotalSeconds:F1} s; all persisted after {persisted.TotalSeconds:F1} s ({(persisted - produced).TotalSeconds:F1} s after the last): **{n / persisted.TotalSeconds:F0} interceptions/s** ({n * 5 / persisted.TotalSeconds:F0} rows/s); deepest queue {deepest:N0} records"));
         Console.WriteLine($"dropped at enqueue: {dropped}; stored, warm-up included: {counts.Interceptions} ended interceptions, {counts.Tokens} token rows, {counts.Prompts} prompts, {counts.Tools} tool calls");
         Console.WriteLine("queue depth (s: records): " + string.Join(", ", depths.Where((_, i) => i % 4 == 0).Select(d => string.Create(CultureInfo.InvariantCulture, $"{d.Seconds:F0}: {d.Depth}"))));
+        Console.WriteLine($"hourly usage roll-up: {rolledUp.Interceptions} interceptions, {rolledUp.Cost} micro-USD, {rolledUp.Reserved} still reserved");
         var total = n + warmup;
-        if (dropped > 0 || counts.Interceptions != total || counts.Tokens != total || counts.Prompts != total || counts.Tools != total)
+        if (dropped > 0 || counts.Interceptions != total || counts.Tokens != total || counts.Prompts != total || counts.Tools != total
+            || rolledUp.Interceptions != total || rolledUp.Cost != total * 4_440L || rolledUp.Reserved != 0)
         {
             Environment.ExitCode = 1;
         }
     }
 
-    /// <summary>One interception's records: the start when it begins, the rest when its stream ends.</summary>
-    private sealed class Planned(Guid userId, int i, int sessionSize)
+    /// <summary>
+    /// One interception's records: the start when it begins, the rest when its stream ends. Each is priced,
+    /// holds a budget reservation and names its hourly usage row, as the gateway's are.
+    /// </summary>
+    private sealed class Planned
     {
         private readonly DateTime _startedAt = DateTime.UtcNow;
         private readonly Guid _id = RecordId.New(DateTime.UtcNow);
+        private readonly int _i;
+        private readonly Interception _interception;
+        private readonly UsageKey _usage;
+        private readonly BudgetHold _hold = new(50_000);
 
-        public IEnumerable<RecordedItem> Start()
+        public Planned(Guid userId, int i, int sessionSize)
         {
-            yield return new InterceptionStarted(new Interception
+            _i = i;
+            _interception = new Interception
             {
                 Id = _id, InitiatorId = userId, ApiKeyId = "abcdefghij", Provider = "anthropic", ProviderName = "anthropic", Model = "claude-bench",
                 Client = "Claude Code", ClientSessionId = sessionSize > 1 ? "bench-session-" + (i / sessionSize) : null, Metadata = """{"request_user_agent":"claude-cli/2.0"}""", CredentialHint = "sk-a...wxyz", StartedAt = _startedAt,
-            }, null);
+            };
+            _usage = UsageKey.Of(_interception);
+        }
+
+        public IEnumerable<RecordedItem> Start()
+        {
+            yield return new InterceptionStarted(_interception, null) { Hold = _hold };
         }
 
         /// <summary>In the order the gateway queues them: usage and tool calls while streaming, then the prompt and the end.</summary>
@@ -206,19 +227,35 @@ public static class RecordingBenchmark
             var now = DateTime.UtcNow;
             yield return new TokenUsageRecorded(new TokenUsage
             {
-                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, InputTokens = 1200, OutputTokens = 40, CacheReadInputTokens = 800,
-                Metadata = """{"cache_read_input":800,"cache_creation_input":0}""", CreatedAt = now,
-            });
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + _i, InputTokens = 1200, OutputTokens = 40, CacheReadInputTokens = 800,
+                CostMicros = 4_440, Metadata = """{"cache_read_input":800,"cache_creation_input":0}""", CreatedAt = now,
+            })
+            {
+                Rollup = _usage,
+            };
             yield return new ToolUsageRecorded(new ToolUsage
             {
-                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, ProviderToolCallId = "toolu_" + i, Tool = "Read",
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + _i, ProviderToolCallId = "toolu_" + _i, Tool = "Read",
                 Input = """{"file_path":"/src/a.cs"}""", Metadata = "{}", CreatedAt = now,
-            });
+            })
+            {
+                InterceptionStartedAt = _startedAt,
+                Rollup = _usage,
+            };
             yield return new UserPromptRecorded(new UserPrompt
             {
-                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + i, Prompt = "Refactor the parser and add tests " + i, Metadata = "{}", CreatedAt = _startedAt,
-            });
-            yield return new InterceptionEnded(_id, now.AddMilliseconds(1), "sk-a...wxyz");
+                Id = RecordId.New(now), InterceptionId = _id, ProviderResponseId = "msg_" + _i, Prompt = "Refactor the parser and add tests " + _i, Metadata = "{}", CreatedAt = _startedAt,
+            })
+            {
+                Rollup = _usage,
+            };
+            _hold.AddCost(4_440);
+            _hold.End();
+            yield return new InterceptionEnded(_id, now.AddMilliseconds(1), "sk-a...wxyz", InterceptionOutcome.Completed(200), new InterceptionLatency(180 + (_i % 700), 900))
+            {
+                Rollup = _usage,
+                Hold = _hold,
+            };
         }
     }
 }

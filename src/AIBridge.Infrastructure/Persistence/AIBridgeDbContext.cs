@@ -60,6 +60,12 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
         return transaction;
     }
 
+    /// <summary>
+    /// Settings for the transaction of a report that sums a range of the hourly usage roll-up, or null when
+    /// the database needs none.
+    /// </summary>
+    protected internal virtual string? RollupReadSettings => null;
+
     /// <summary>Whether <c>WITH RECURSIVE</c> queries run here (PostgreSQL, SQLite); SQL Server spells them differently.</summary>
     protected internal virtual bool SupportsRecursiveQueries => true;
 

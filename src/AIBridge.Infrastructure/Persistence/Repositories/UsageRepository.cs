@@ -15,6 +15,15 @@ internal sealed class UsageRepository(AIBridgeDbContext db) : IUsageRepository
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
+            var settings = db.RollupReadSettings;
+            await using var transaction = settings is null || db.Database.CurrentTransaction is not null
+                ? null
+                : await db.Database.BeginTransactionAsync(cancellationToken);
+            if (settings is not null)
+            {
+                await db.Database.ExecuteSqlRawAsync(settings, cancellationToken);
+            }
+
             await using var command = db.Database.GetDbConnection().CreateCommand();
             command.CommandText = UsageQueries.Sum(query);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
