@@ -10,7 +10,7 @@ public static class ReservationEstimate
 {
     public const int BytesPerToken = 4;
 
-    /// <summary>Null when the model has no input or output price: its usage will cost nothing either.</summary>
+    /// <summary>Zero when the model has no input or output price: its usage will cost nothing either.</summary>
     public static long Micros(ModelPrice? price, long bodyBytes, long maxOutputTokens) =>
         TokenCost.Micros(price, new TokenCounts(bodyBytes / BytesPerToken, maxOutputTokens, 0, 0)) ?? 0;
 }

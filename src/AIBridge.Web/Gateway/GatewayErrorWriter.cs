@@ -18,16 +18,14 @@ public static class GatewayErrorWriter
         context.Response.StatusCode = error.Status;
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = body.Length;
-        if (error.Status is StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden)
-        {
-            // The SDKs (Claude Code among them) otherwise retry a mistyped token for minutes before showing the error.
-            context.Response.Headers["x-should-retry"] = "false";
-        }
-
         if (error.RetryAfterSeconds is { } seconds)
         {
-            // A spent budget renews with the month: an SDK's automatic retries in the next seconds cannot succeed.
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (!error.SdkRetryCanHelp)
+        {
+            // The SDKs (Claude Code among them) otherwise retry for minutes before showing the error.
             context.Response.Headers["x-should-retry"] = "false";
         }
 

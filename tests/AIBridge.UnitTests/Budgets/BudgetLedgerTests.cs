@@ -80,6 +80,9 @@ public sealed class BudgetLedgerTests
         hold.End();
 
         (await ledger.ReserveAsync(User, 900, CancellationToken.None)).Hold.Should().NotBeNull("800 - 800 + 50 is held");
+        (await ledger.ReserveAsync(User, 1, CancellationToken.None)).Hold.Should().NotBeNull("950 is held, not 800 + 50 + 900");
+        (await ledger.ReserveAsync(User, 49, CancellationToken.None)).Hold.Should().NotBeNull("951 is held");
+        (await ledger.ReserveAsync(User, 1, CancellationToken.None)).Refusal.Should().NotBeNull("1,000 is held");
     }
 
     [Fact]

@@ -59,6 +59,12 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     /// <summary>Sent as <c>Retry-After</c>: when asking again can succeed.</summary>
     public long? RetryAfterSeconds { get; init; }
 
+    /// <summary>
+    /// Whether an SDK's automatic retries, seconds apart, can succeed: not for a refused token, nor for a
+    /// spent budget, which waits for the month to renew.
+    /// </summary>
+    public bool SdkRetryCanHelp => Status is not (401 or 403) && RetryAfterSeconds is null;
+
     /// <summary>The JSON body in the format of <paramref name="type"/>.</summary>
     public byte[] Body(ProviderType type)
     {
