@@ -1,10 +1,11 @@
 using System.Globalization;
 using AIBridge.Domain.Usage;
+using AIBridge.Infrastructure.Persistence.Rollups;
 
 namespace AIBridge.Benchmarks;
 
 /// <summary>
-/// Q1's hourly usage roll-up alone, as the recorder would have kept it for <see cref="AuditSeed"/>'s
+/// Q1's hourly and daily usage roll-ups alone, as the recorder would have kept it for <see cref="AuditSeed"/>'s
 /// interceptions (same users, providers, models, clients, tokens and cost, three seconds apart), in hour
 /// order as the recorder writes it. Usage reports read nothing else, so they are timed on it without
 /// seeding the interceptions themselves.
@@ -17,13 +18,14 @@ public static class UsageRollupSeed
     private const string Sums = """
         COUNT(*), SUM(CASE WHEN n%10 IN (0,4,7) THEN 1 ELSE 0 END), SUM(CASE WHEN n%10 NOT IN (3,6,9) THEN 1 ELSE 0 END), 0,
         SUM(100+n%50), SUM(20+n%30), SUM(n%1000), SUM(n%100),
-        SUM(CASE WHEN n%50 = 0 THEN NULL ELSE 3*(100+n%50) + 15*(20+n%30) END), SUM(CASE WHEN n%50 = 0 THEN 1 ELSE 0 END), 0
+        SUM(CASE WHEN n%50 = 0 THEN NULL ELSE 3*(100+n%50) + 15*(20+n%30) END), SUM(CASE WHEN n%50 = 0 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN n%50 = 0 THEN 0 ELSE 1 END), 0
         """;
 
     private static string Insert(string keys) => $"""
         INSERT INTO aibridge_usage_hours (hour, initiator_id, provider, provider_name, model, client, interceptions, prompts, tool_calls,
           injected_tool_calls, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros,
-          unpriced_usage_count, reserved_micros, {Histogram})
+          unpriced_usage_count, priced_usage_count, reserved_micros, {Histogram})
         SELECT hour, initiator, provider, provider, model, client, {Sums}, {NoLatency}
         FROM ({keys}) s
         GROUP BY hour, initiator, provider, model, client
@@ -41,6 +43,7 @@ public static class UsageRollupSeed
               CASE WHEN (n/10)%7=0 THEN 'Unknown' ELSE (array['Claude Code','Codex','Cursor','GitHub Copilot'])[1+((n/10)%4)] END AS client
             FROM generate_series(0, {n - 1}) n
             """)),
+        .. UsageRollupBackfill.Days,
         "vacuum analyze",
     ];
 
@@ -56,6 +59,7 @@ public static class UsageRollupSeed
               CASE WHEN (n/10)%7=0 THEN 'Unknown' ELSE CASE (n/10)%4 WHEN 0 THEN 'Claude Code' WHEN 1 THEN 'Codex' WHEN 2 THEN 'Cursor' ELSE 'GitHub Copilot' END END AS client
             FROM r
             """)),
+        .. UsageRollupBackfill.Days,
         "analyze",
     ];
 }

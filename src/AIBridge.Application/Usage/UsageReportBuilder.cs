@@ -66,14 +66,19 @@ public static class UsageReportBuilder
             return UsageHours.Start(time);
         }
 
-        var day = DateOnly.FromDayNumber(ZoneHours.UnixDay + (int)time);
-        var first = request.Interval switch
+        return request.Zone.StartOf(FirstDayOf(request.Interval, time));
+    }
+
+    /// <summary>The first local day of the day, week (ISO, from Monday) or month that a local day (days since 1970-01-01) is in.</summary>
+    public static DateOnly FirstDayOf(UsageInterval interval, long localDay)
+    {
+        var day = DateOnly.FromDayNumber(ZoneHours.UnixDay + (int)localDay);
+        return interval switch
         {
             UsageInterval.Week => day.AddDays(-(((int)day.DayOfWeek + 6) % 7)),
             UsageInterval.Month => new DateOnly(day.Year, day.Month, 1),
             _ => day,
         };
-        return request.Zone.StartOf(first);
     }
 
     private static long Measure(UsageOrder order, UsageSums sums) => order switch

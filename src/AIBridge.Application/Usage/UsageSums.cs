@@ -2,7 +2,7 @@ using AIBridge.Domain.Usage;
 
 namespace AIBridge.Application.Usage;
 
-/// <summary>The figures of some hourly usage rows added up; what a report's totals and buckets are made of.</summary>
+/// <summary>The figures of some usage roll-up rows added up; what a report's totals and buckets are made of.</summary>
 public sealed class UsageSums
 {
     public long Interceptions { get; set; }

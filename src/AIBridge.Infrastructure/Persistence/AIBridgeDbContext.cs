@@ -44,6 +44,9 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The hourly usage roll-up the recorder keeps.</summary>
     public DbSet<UsageHour> UsageHours => Set<UsageHour>();
 
+    /// <summary>The daily usage roll-up the recorder keeps beside the hours.</summary>
+    public DbSet<UsageDay> UsageDays => Set<UsageDay>();
+
     /// <summary>Users' own monthly budgets.</summary>
     public DbSet<UserBudget> UserBudgets => Set<UserBudget>();
 
@@ -61,10 +64,13 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     }
 
     /// <summary>
-    /// Settings for the transaction of a report that sums a range of the hourly usage roll-up, or null when
+    /// Settings for the transaction of a report that sums ranges of the usage roll-ups, or null when
     /// the database needs none.
     /// </summary>
     protected internal virtual string? RollupReadSettings => null;
+
+    /// <summary>How a report sums a roll-up column: a format with the column as <c>{0}</c>, a BIGINT.</summary>
+    protected internal virtual string RollupSum => "CAST(SUM({0}) AS BIGINT)";
 
     /// <summary>Whether <c>WITH RECURSIVE</c> queries run here (PostgreSQL, SQLite); SQL Server spells them differently.</summary>
     protected internal virtual bool SupportsRecursiveQueries => true;

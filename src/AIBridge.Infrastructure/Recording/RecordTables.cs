@@ -88,9 +88,11 @@ internal static class RecordTables
 
     private const string UsageHours = "aibridge_usage_hours";
 
-    private static readonly RecordColumn<UsageRow>[] UsageKeys =
+    private const string UsageDays = "aibridge_usage_days";
+
+    // Declared before the keys that spread it: static fields are initialised in order.
+    private static readonly RecordColumn<UsageRow>[] UsageDimensions =
     [
-        new("hour", ColumnKind.Bigint, r => r.Key.Hour),
         new("initiator_id", ColumnKind.Uuid, r => r.Key.InitiatorId),
         new("provider", ColumnKind.Text, r => r.Key.Provider),
         new("provider_name", ColumnKind.Text, r => r.Key.ProviderName),
@@ -98,20 +100,39 @@ internal static class RecordTables
         new("client", ColumnKind.Varchar, r => r.Key.Client),
     ];
 
+    private static readonly RecordColumn<UsageRow>[] UsageKeys =
+    [
+        new("hour", ColumnKind.Bigint, r => r.Key.Hour),
+        .. UsageDimensions,
+    ];
+
+    private static readonly RecordColumn<UsageRow>[] UsageDayKeys =
+    [
+        new("day", ColumnKind.Bigint, r => r.Key.Hour / 24),
+        .. UsageDimensions,
+    ];
+
     private static readonly RecordColumn<UsageRow>[] UsageSums =
     [
-        new("interceptions", ColumnKind.Bigint, r => r.Interceptions),
-        new("prompts", ColumnKind.Bigint, r => r.Prompts),
-        new("tool_calls", ColumnKind.Bigint, r => r.ToolCalls),
-        new("injected_tool_calls", ColumnKind.Bigint, r => r.InjectedToolCalls),
-        new("input_tokens", ColumnKind.Bigint, r => r.InputTokens),
-        new("output_tokens", ColumnKind.Bigint, r => r.OutputTokens),
-        new("cache_read_input_tokens", ColumnKind.Bigint, r => r.CacheReadInputTokens),
-        new("cache_write_input_tokens", ColumnKind.Bigint, r => r.CacheWriteInputTokens),
-        new("cost_micros", ColumnKind.Bigint, r => r.CostMicros),
-        new("unpriced_usage_count", ColumnKind.Bigint, r => r.UnpricedUsageCount),
+        new("interceptions", ColumnKind.Bigint, r => r.Sums.Interceptions),
+        new("prompts", ColumnKind.Bigint, r => r.Sums.Prompts),
+        new("tool_calls", ColumnKind.Bigint, r => r.Sums.ToolCalls),
+        new("injected_tool_calls", ColumnKind.Bigint, r => r.Sums.InjectedToolCalls),
+        new("input_tokens", ColumnKind.Bigint, r => r.Sums.InputTokens),
+        new("output_tokens", ColumnKind.Bigint, r => r.Sums.OutputTokens),
+        new("cache_read_input_tokens", ColumnKind.Bigint, r => r.Sums.CacheReadInputTokens),
+        new("cache_write_input_tokens", ColumnKind.Bigint, r => r.Sums.CacheWriteInputTokens),
+        new("cost_micros", ColumnKind.Bigint, r => r.Sums.CostMicros),
+        new("unpriced_usage_count", ColumnKind.Bigint, r => r.Sums.UnpricedUsageCount),
+        new("priced_usage_count", ColumnKind.Bigint, r => r.PricedUsageCount),
+        .. Enumerable.Range(0, TtfbHistogram.Buckets).Select(b => new RecordColumn<UsageRow>(TtfbHistogram.Column(b), ColumnKind.Bigint, r => r.Sums.Ttfb[b])),
+    ];
+
+    /// <summary>Reservations are held by the hour only: budgets read them there.</summary>
+    private static readonly RecordColumn<UsageRow>[] UsageHourSums =
+    [
+        .. UsageSums,
         new("reserved_micros", ColumnKind.Bigint, r => r.ReservedMicros),
-        .. Enumerable.Range(0, TtfbHistogram.Buckets).Select(b => new RecordColumn<UsageRow>(TtfbHistogram.Column(b), ColumnKind.Bigint, r => r.Ttfb[b])),
     ];
 
     /// <summary>Each table the recorder writes and its columns, for the tests that hold them to the EF model.</summary>
@@ -122,7 +143,8 @@ internal static class RecordTables
         ("aibridge_user_prompts", UserPrompts.Select(c => (c.Name, c.Kind))),
         ("aibridge_tool_usages", ToolUsages.Select(c => (c.Name, c.Kind))),
         ("aibridge_model_thoughts", ModelThoughts.Select(c => (c.Name, c.Kind))),
-        (UsageHours, UsageKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
+        (UsageHours, UsageKeys.Concat(UsageHourSums).Select(c => (c.Name, c.Kind))),
+        (UsageDays, UsageDayKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
     ];
 
     /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches, then its usage.</summary>
@@ -153,7 +175,8 @@ internal static class RecordTables
             await writer.EndAsync(batch.Ends, cancellationToken);
         }
 
-        await writer.AddAsync(UsageHours, UsageKeys, UsageSums, batch.Usage.Rows, cancellationToken);
+        await writer.AddAsync(UsageHours, UsageKeys, UsageHourSums, batch.Usage.Rows, cancellationToken);
+        await writer.AddAsync(UsageDays, UsageDayKeys, UsageSums, batch.Usage.Days, cancellationToken);
 
         await writer.FlushAsync(cancellationToken);
     }

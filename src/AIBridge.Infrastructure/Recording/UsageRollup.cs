@@ -1,50 +1,65 @@
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Usage;
 using AIBridge.Domain.Usage;
 
 namespace AIBridge.Infrastructure.Recording;
 
-/// <summary>What one batch adds to one hourly usage row.</summary>
+/// <summary>What one batch adds to one hourly (or daily) usage row.</summary>
 internal sealed class UsageRow(UsageKey key)
 {
     public UsageKey Key { get; } = key;
 
-    public long Interceptions { get; set; }
+    /// <summary>The sums a report reads; the cost stays null until a priced usage row is added.</summary>
+    public UsageSums Sums { get; } = new();
 
-    public long Prompts { get; set; }
-
-    public long ToolCalls { get; set; }
-
-    public long InjectedToolCalls { get; set; }
-
-    public long InputTokens { get; set; }
-
-    public long OutputTokens { get; set; }
-
-    public long CacheReadInputTokens { get; set; }
-
-    public long CacheWriteInputTokens { get; set; }
-
-    /// <summary>Null while no priced usage row was added: the stored sum stays null until one is.</summary>
-    public long? CostMicros { get; set; }
-
-    public long UnpricedUsageCount { get; set; }
+    public long PricedUsageCount { get; set; }
 
     /// <summary>Reservations taken less those released; negative when more interceptions ended than started.</summary>
     public long ReservedMicros { get; set; }
 
-    public long[] Ttfb { get; } = new long[TtfbHistogram.Buckets];
+    public void Add(UsageRow other)
+    {
+        Sums.Add(other.Sums);
+        PricedUsageCount += other.PricedUsageCount;
+        ReservedMicros += other.ReservedMicros;
+    }
 }
 
 /// <summary>
-/// A batch's additions to the hourly usage roll-up, folded with its rows so that they commit, or fail,
-/// together: one upsert per (hour, user, provider, model, client) the batch touched.
+/// A batch's additions to the hourly and daily usage roll-ups, folded with its rows so that they commit,
+/// or fail, together: one upsert per (hour, user, provider, model, client) the batch touched, and one per
+/// day of those.
 /// </summary>
 internal sealed class UsageRollup
 {
     private readonly Dictionary<UsageKey, UsageRow> _rows = [];
 
     /// <summary>In key order, so that two writers adding to the same rows lock them in the same order.</summary>
-    public IReadOnlyList<UsageRow> Rows => _rows.Values
+    public IReadOnlyList<UsageRow> Rows => InKeyOrder(_rows.Values);
+
+    /// <summary>The hours' rows summed by UTC day, each keyed by its day's first hour.</summary>
+    public IReadOnlyList<UsageRow> Days
+    {
+        get
+        {
+            var days = new Dictionary<UsageKey, UsageRow>();
+            foreach (var row in _rows.Values)
+            {
+                var key = row.Key with { Hour = row.Key.Hour / 24 * 24 };
+                if (!days.TryGetValue(key, out var day))
+                {
+                    day = new UsageRow(key);
+                    days[key] = day;
+                }
+
+                day.Add(row);
+            }
+
+            return InKeyOrder(days.Values);
+        }
+    }
+
+    private static List<UsageRow> InKeyOrder(IEnumerable<UsageRow> rows) => rows
         .OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.InitiatorId)
         .ThenBy(r => r.Key.Provider, StringComparer.Ordinal).ThenBy(r => r.Key.ProviderName, StringComparer.Ordinal)
         .ThenBy(r => r.Key.Model, StringComparer.Ordinal).ThenBy(r => r.Key.Client, StringComparer.Ordinal)
@@ -53,7 +68,7 @@ internal sealed class UsageRollup
     public void Started(InterceptionStarted start)
     {
         var row = Row(UsageKey.Of(start.Interception));
-        row.Interceptions++;
+        row.Sums.Interceptions++;
         row.ReservedMicros += start.ReservedMicros;
     }
 
@@ -68,7 +83,7 @@ internal sealed class UsageRollup
         row.ReservedMicros -= end.ReservedMicros;
         if (end.Latency?.TtfbMs is { } ttfb)
         {
-            row.Ttfb[TtfbHistogram.BucketOf(ttfb)]++;
+            row.Sums.Ttfb[TtfbHistogram.BucketOf(ttfb)]++;
         }
     }
 
@@ -81,17 +96,19 @@ internal sealed class UsageRollup
 
         var row = Row(key);
         var usage = used.Usage;
-        row.InputTokens += usage.InputTokens;
-        row.OutputTokens += usage.OutputTokens;
-        row.CacheReadInputTokens += usage.CacheReadInputTokens;
-        row.CacheWriteInputTokens += usage.CacheWriteInputTokens;
+        var sums = row.Sums;
+        sums.InputTokens += usage.InputTokens;
+        sums.OutputTokens += usage.OutputTokens;
+        sums.CacheReadInputTokens += usage.CacheReadInputTokens;
+        sums.CacheWriteInputTokens += usage.CacheWriteInputTokens;
         if (usage.CostMicros is { } cost)
         {
-            row.CostMicros = (row.CostMicros ?? 0) + cost;
+            sums.CostMicros = (sums.CostMicros ?? 0) + cost;
+            row.PricedUsageCount++;
         }
         else
         {
-            row.UnpricedUsageCount++;
+            sums.UnpricedUsageCount++;
         }
     }
 
@@ -99,7 +116,7 @@ internal sealed class UsageRollup
     {
         if (prompt.Rollup is { } key)
         {
-            Row(key).Prompts++;
+            Row(key).Sums.Prompts++;
         }
     }
 
@@ -113,11 +130,11 @@ internal sealed class UsageRollup
         var row = Row(key);
         if (tool.Tool.Injected)
         {
-            row.InjectedToolCalls++;
+            row.Sums.InjectedToolCalls++;
         }
         else
         {
-            row.ToolCalls++;
+            row.Sums.ToolCalls++;
         }
     }
 

@@ -26,9 +26,16 @@ internal sealed class InterceptionRetentionStore(AIBridgeDbContext db) : IInterc
             : completed + await DeleteAsync(RetentionQueries.ExpiredInFlight(db, cutoff, limit - completed), cancellationToken);
     }
 
-    /// <summary>One statement: a day's sweep finds a day of hours, a few thousand rows at most.</summary>
-    public Task<int> DeleteUsageBeforeAsync(long hour, CancellationToken cancellationToken) =>
-        DeleteAsync(db.UsageHours.Where(u => u.Hour < hour), cancellationToken);
+    /// <summary>
+    /// One statement per roll-up: a day's sweep finds a day of hours, a few thousand rows at most. A day's
+    /// row goes once all of its hours have.
+    /// </summary>
+    public async Task<int> DeleteUsageBeforeAsync(long hour, CancellationToken cancellationToken)
+    {
+        var day = hour / 24;
+        return await DeleteAsync(db.UsageHours.Where(u => u.Hour < hour), cancellationToken)
+            + await DeleteAsync(db.UsageDays.Where(u => u.Day < day), cancellationToken);
+    }
 
     private static async Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)
     {

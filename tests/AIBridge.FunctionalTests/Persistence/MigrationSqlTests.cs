@@ -25,11 +25,11 @@ public sealed class MigrationSqlTests
         MigrationSql.Statements("Postgres.20261128221834_PostgresRollupTriggerGuards.Up").Should().Equal(SessionRollupTriggers.Recreate(postgres: true));
 
     [Theory]
-    [InlineData(DatabaseProvider.Sqlite, "Sqlite.20261204230651_UsageHours.Up")]
-    [InlineData(DatabaseProvider.Postgres, "Postgres.20261204230701_UsageHours.Up")]
-    [InlineData(DatabaseProvider.SqlServer, "SqlServer.20261204230710_UsageHours.Up")]
-    public void The_usage_roll_up_migration_fills_the_table_as_todays_backfill_does(DatabaseProvider provider, string migration) =>
-        MigrationSql.Statements(migration).Should().Equal(UsageHourBackfill.Statements(provider));
+    [InlineData(DatabaseProvider.Sqlite, "Sqlite.20261207051405_UsageDays.Up")]
+    [InlineData(DatabaseProvider.Postgres, "Postgres.20261207051408_UsageDays.Up")]
+    [InlineData(DatabaseProvider.SqlServer, "SqlServer.20261207051412_UsageDays.Up")]
+    public void The_latest_usage_roll_up_migration_fills_the_tables_as_todays_backfill_does(DatabaseProvider provider, string migration) =>
+        MigrationSql.Statements(migration).Should().Equal(UsageRollupBackfill.Statements(provider));
 
     [Fact]
     public void Each_rollup_migration_undoes_what_it_did()

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AIBridge.FunctionalTests.Usage;
 
 /// <summary>
-/// <c>/usage</c> read from the hourly roll-up agrees with the raw rows for random traffic sent through the
+/// <c>/usage</c> read from the hourly and daily roll-ups agrees with the raw rows for random traffic sent through the
 /// gateway over two days that hold New York's and Berlin's spring clock changes, for many windows,
 /// intervals, zones, groupings and filters.
 /// </summary>
@@ -47,6 +47,7 @@ public abstract class UsageReportTests(DatabaseFixture fixture) : DatabaseTest(f
 
         var rows = await RecordedAsync(ids);
         rows.Select(r => UsageHourOf(r.StartedAt)).Distinct().Count().Should().BeGreaterThan(20, "the traffic spans many hours");
+        await TheDaysAreTheHoursSummedAsync();
 
         for (var round = 0; round < 60; round++)
         {
@@ -103,6 +104,25 @@ public abstract class UsageReportTests(DatabaseFixture fixture) : DatabaseTest(f
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Reports read whole days from the daily roll-up: the recorder keeps it equal to its hours.</summary>
+    private async Task TheDaysAreTheHoursSummedAsync()
+    {
+        await using var db = Fixture.CreateDbContext();
+        var hours = await db.UsageHours.AsNoTracking().ToListAsync();
+        var days = await db.UsageDays.AsNoTracking().ToListAsync();
+        days.Should().NotBeEmpty();
+        days.Select(Figures).Should().BeEquivalentTo(hours.GroupBy(h => (h.Hour / 24, h.InitiatorId, h.Provider, h.ProviderName, h.Model, h.Client)).Select(g => (
+            g.Key.Item1, g.Key.InitiatorId, g.Key.Provider, g.Key.ProviderName, g.Key.Model, g.Key.Client,
+            g.Sum(h => h.Interceptions), g.Sum(h => h.Prompts), g.Sum(h => h.ToolCalls + h.InjectedToolCalls),
+            g.Sum(h => h.InputTokens + h.OutputTokens + h.CacheReadInputTokens + h.CacheWriteInputTokens),
+            g.Any(h => h.CostMicros is not null) ? g.Sum(h => h.CostMicros ?? 0) : (long?)null,
+            g.Sum(h => h.UnpricedUsageCount), g.Sum(h => h.PricedUsageCount))));
+
+        static (long, Guid, string, string, string, string, long, long, long, long, long?, long, long) Figures(Domain.Usage.UsageDay d) => (
+            d.Day, d.InitiatorId, d.Provider, d.ProviderName, d.Model, d.Client, d.Interceptions, d.Prompts, d.ToolCalls + d.InjectedToolCalls,
+            d.InputTokens + d.OutputTokens + d.CacheReadInputTokens + d.CacheWriteInputTokens, d.CostMicros, d.UnpricedUsageCount, d.PricedUsageCount);
     }
 
     private static long UsageHourOf(DateTime at) => Domain.Usage.UsageHours.Of(at);

@@ -1,4 +1,3 @@
-using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Usage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -15,14 +14,7 @@ internal sealed class UsageHourConfiguration : IEntityTypeConfiguration<UsageHou
         // Reports read a range of hours: the key starts with the hour so that the range is one scan.
         builder.HasKey(u => new { u.Hour, u.InitiatorId, u.Provider, u.ProviderName, u.Model, u.Client });
         builder.Property(u => u.Hour).ValueGeneratedNever();
-        builder.Property(u => u.Provider).IsOrdinalText();
-        builder.Property(u => u.ProviderName).IsOrdinalText();
-        builder.Property(u => u.Model).IsOrdinalText();
-        builder.Property(u => u.Client).HasMaxLength(Interception.ClientMaxLength).IsOrdinalText();
-        foreach (var bucket in Enumerable.Range(0, TtfbHistogram.Buckets))
-        {
-            builder.Property<long>(TtfbHistogram.Column(bucket)).HasColumnName(TtfbHistogram.Column(bucket));
-        }
+        UsageTotalsColumns.Configure(builder);
 
         // A budget reads one user's month.
         builder.HasIndex(u => new { u.InitiatorId, u.Hour }, "ix_usage_hours_initiator");

@@ -45,11 +45,7 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
             b.Property(i => i.Model).HasMaxLength(256);
             b.Property(i => i.SessionId).HasMaxLength(Interception.ClientSessionIdMaxLength);
         });
-        modelBuilder.Entity<UsageHour>(b =>
-        {
-            b.Property(u => u.Provider).HasMaxLength(64);
-            b.Property(u => u.ProviderName).HasMaxLength(64);
-            b.Property(u => u.Model).HasMaxLength(256);
-        });
+        modelBuilder.Entity<UsageHour>(UsageTotalsColumns.BoundKeys);
+        modelBuilder.Entity<UsageDay>(UsageTotalsColumns.BoundKeys);
     }
 }

@@ -25,7 +25,7 @@ internal sealed class UsageRepository(AIBridgeDbContext db) : IUsageRepository
             }
 
             await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = UsageQueries.Sum(query);
+            command.CommandText = UsageQueries.Sum(query, db.RollupSum);
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             var mappings = db.GetService<IRelationalTypeMappingSource>();
             foreach (var (_, name, value) in UsageQueries.Parameters(query.Request))
@@ -96,13 +96,15 @@ internal sealed class UsageRepository(AIBridgeDbContext db) : IUsageRepository
             CacheReadInputTokens = Next(),
             CacheWriteInputTokens = Next(),
         };
-        sums.CostMicros = reader.IsDBNull(column) ? null : reader.GetInt64(column);
-        column++;
+        var cost = Next();
         sums.UnpricedUsageCount = Next();
         for (var bucket = 0; bucket < sums.Ttfb.Length; bucket++)
         {
             sums.Ttfb[bucket] = Next();
         }
+
+        // Hours taken out of a day's row can leave a cost of 0 where nothing priced is left: the count says.
+        sums.CostMicros = Next() > 0 ? cost : null;
 
         return new UsageSumRow(Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture), initiator, provider, model, client, sums);
     }

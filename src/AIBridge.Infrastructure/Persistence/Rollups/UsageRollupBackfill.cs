@@ -4,11 +4,11 @@ using AIBridge.Infrastructure.Persistence.Providers;
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
 /// <summary>
-/// Fills the hourly usage roll-up from the interceptions already stored, as the recorder would have:
-/// the migration that creates the table runs it (frozen, see <c>MigrationSql</c>), and so do benchmarks
-/// that seed raw rows with SQL.
+/// Fills the hourly usage roll-up from the interceptions already stored, as the recorder would have, and
+/// the daily roll-up from the hours: the latest migration that changes them runs it (frozen, see
+/// <c>MigrationSql</c>), and so do benchmarks that seed raw rows with SQL.
 /// </summary>
-public static class UsageHourBackfill
+public static class UsageRollupBackfill
 {
     public static string[] Statements(DatabaseProvider provider)
     {
@@ -32,11 +32,11 @@ public static class UsageHourBackfill
             $"""
             INSERT INTO aibridge_usage_hours (hour, initiator_id, provider, provider_name, model, client, interceptions, prompts, tool_calls,
               injected_tool_calls, input_tokens, output_tokens, cache_read_input_tokens, cache_write_input_tokens, cost_micros,
-              unpriced_usage_count, reserved_micros, {columns})
+              unpriced_usage_count, priced_usage_count, reserved_micros, {columns})
             SELECT {hour}, i.initiator_id, i.provider, i.provider_name, i.model, COALESCE(i.client, 'Unknown'),
               COUNT(*), COALESCE(SUM(p.prompts), 0), COALESCE(SUM(c.client_calls), 0), COALESCE(SUM(c.injected_calls), 0),
               COALESCE(SUM(t.input_tokens), 0), COALESCE(SUM(t.output_tokens), 0), COALESCE(SUM(t.cache_read), 0), COALESCE(SUM(t.cache_write), 0),
-              SUM(t.cost_micros), COALESCE(SUM(t.unpriced), 0), 0,
+              SUM(t.cost_micros), COALESCE(SUM(t.unpriced), 0), COALESCE(SUM(t.priced), 0), 0,
               {string.Join(", ", histogram)}
             FROM aibridge_interceptions AS i
             LEFT JOIN (SELECT interception_id, COUNT(*) AS prompts FROM aibridge_user_prompts GROUP BY interception_id) AS p
@@ -47,11 +47,30 @@ public static class UsageHourBackfill
               ON c.interception_id = i.id
             LEFT JOIN (SELECT interception_id, SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,
                 SUM(cache_read_input_tokens) AS cache_read, SUM(cache_write_input_tokens) AS cache_write, SUM(cost_micros) AS cost_micros,
-                SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) AS unpriced
+                SUM(CASE WHEN cost_micros IS NULL THEN 1 ELSE 0 END) AS unpriced, SUM(CASE WHEN cost_micros IS NULL THEN 0 ELSE 1 END) AS priced
               FROM aibridge_token_usages GROUP BY interception_id) AS t
               ON t.interception_id = i.id
             GROUP BY {hour}, i.initiator_id, i.provider, i.provider_name, i.model, COALESCE(i.client, 'Unknown')
             """,
+            .. Days,
         ];
     }
+
+    private const string Keys = "initiator_id, provider, provider_name, model, client";
+
+    private static readonly string Sums = "interceptions, prompts, tool_calls, injected_tool_calls, input_tokens, output_tokens, cache_read_input_tokens, "
+        + "cache_write_input_tokens, cost_micros, unpriced_usage_count, priced_usage_count, "
+        + string.Join(", ", Enumerable.Range(0, TtfbHistogram.Buckets).Select(TtfbHistogram.Column));
+
+    /// <summary>The daily roll-up from the hourly one.</summary>
+    public static string[] Days =>
+    [
+        "DELETE FROM aibridge_usage_days",
+        $"""
+        INSERT INTO aibridge_usage_days (day, {Keys}, {Sums})
+        SELECT hour / 24, {Keys}, {string.Join(", ", Sums.Split(", ").Select(c => $"SUM({c})"))}
+        FROM aibridge_usage_hours
+        GROUP BY hour / 24, {Keys}
+        """,
+    ];
 }
