@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: every test, on SQLite and on PostgreSQL.
+# The test command: every test, on SQLite and on PostgreSQL, then the TypeScript client's and the dashboard's.
 # Unless AIBRIDGE_TEST_POSTGRES names a server, a throwaway PostgreSQL 15 is started for the run.
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Users").
 set -euo pipefail
@@ -34,6 +34,22 @@ if command -v npm >/dev/null; then
   [ "$ts_status" = 0 ] || status=1
 else
   echo "typescript client tests: skipped (npm not found)"
+fi
+
+# The dashboard in Debian's Chromium against a live AIBridge; screenshots of every page are kept.
+dash_status=0
+if command -v npm >/dev/null; then
+  if [ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]; then
+    echo "dashboard browser tests need Chromium: apt-get install chromium (or run .ci/run)" >&2
+    status=1
+  else
+    ( cd clients/dashboard && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; } && npm test --silent ) 2>&1 | tee "$log" || dash_status=$?
+    dash_passed=$({ grep -E '^# pass ' "$log" || true; } | awk '{print $3+0}')
+    dash_failed=$({ grep -E '^# fail ' "$log" || true; } | awk '{print $3+0}')
+    rm -f "$log"
+    echo "dashboard browser tests: ${dash_passed:-0} passed, ${dash_failed:-0} failed (screenshots in clients/dashboard/test-results/screenshots)"
+    [ "$dash_status" = 0 ] || status=1
+  fi
 fi
 
 echo "database tests passed: $sqlite on SQLite, $postgres on PostgreSQL"

@@ -5,6 +5,7 @@ using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Pricing;
 using AIBridge.Infrastructure.Recovery;
 using AIBridge.Web;
+using AIBridge.Web.Dashboard;
 using AIBridge.Web.Gateway;
 using AIBridge.Web.Health;
 using AIBridge.Web.OpenApi;
@@ -19,7 +20,14 @@ try
 {
     // No configuration reload: nothing here reads options live, and the watcher it needs reacts to every
     // change in the content root, where the default SQLite database writes. A later argument still turns it back on.
-    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    // The dashboard's files are found beside the app wherever it is started from: in wwwroot when
+    // published, through the SDK's manifest of the project's wwwroot when built.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+    {
+        Args = ["--hostBuilder:reloadConfigOnChange=false", .. args],
+        WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+    });
+    builder.WebHost.UseStaticWebAssets();
     if (DocumentGeneration.IsRunning)
     {
         DocumentGeneration.UseDefaultsOnly(builder.Configuration);
@@ -55,6 +63,7 @@ try
     app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
     app.MapControllers();
     app.MapGateway();
+    app.MapDashboard();
 
     if (!DocumentGeneration.IsRunning)
     {

@@ -52,10 +52,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-export async function startAIBridge(): Promise<Harness> {
-  const provider = await startProvider();
-  const providerUrl = `http://127.0.0.1:${(provider.address() as AddressInfo).port}`;
-  const dataDir = mkdtempSync(join(tmpdir(), "aibridge-ts-"));
+export interface Launched {
+  baseUrl: string;
+  /** Stops AIBridge and deletes its data folder. */
+  stop(): Promise<void>;
+}
+
+/** AIBridge's Debug build on a free loopback port and a temporary SQLite database, its providers at providerUrl. */
+export async function launchAIBridge(providerUrl: string, name: string): Promise<Launched> {
+  const dataDir = mkdtempSync(join(tmpdir(), `aibridge-${name}-`));
   const port = await freePort();
   const dll = process.env.AIBRIDGE_DLL ?? resolve(import.meta.dirname, "../../../src/AIBridge.Web/bin/Debug/net10.0/AIBridge.Web.dll");
   const child: ChildProcess = spawn("dotnet", [dll, "--urls", `http://127.0.0.1:${port}`], {
@@ -90,8 +95,19 @@ export async function startAIBridge(): Promise<Harness> {
     async stop() {
       child.kill("SIGTERM");
       await new Promise((done) => child.once("exit", done));
-      await new Promise((done) => provider.close(done));
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startAIBridge(): Promise<Harness> {
+  const provider = await startProvider();
+  const aibridge = await launchAIBridge(`http://127.0.0.1:${(provider.address() as AddressInfo).port}`, "ts");
+  return {
+    baseUrl: aibridge.baseUrl,
+    async stop() {
+      await aibridge.stop();
+      await new Promise((done) => provider.close(done));
     },
   };
 }
