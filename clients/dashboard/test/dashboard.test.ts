@@ -108,6 +108,9 @@ describe("dashboard", () => {
     await page.getByText("Thinking").first().click();
     await page.getByText("I should read it first").waitFor();
     await page.locator(".recharts-surface").first().waitFor();
+    const cache = await harness.api(harness.owner, `/api/v2/aibridge/sessions/${harness.claudeSession}/cache`);
+    const cost = page.locator("dt", { hasText: /^Cost$/ }).locator("xpath=following-sibling::dd[1]");
+    assert.equal(await cost.textContent(), `$${(cache.cost_micros / 1_000_000).toFixed(cache.cost_micros >= 1_000_000 ? 2 : 4)}`, "the session's recorded cost");
     await shot(page, "session-detail");
 
     await page.getByPlaceholder("Search prompts, tools and inputs").fill("no such thing anywhere");

@@ -3744,6 +3744,8 @@ export class SessionCacheDto implements ISessionCacheDto {
     bust_count!: number;
     /** What the busts' re-sent tokens cost above their cache-read price, in micro-USD, where priced. */
     bust_cost_micros!: number;
+    /** What the session's turns cost, in micro-USD, as recorded; null when none was priced. */
+    cost_micros!: number | undefined;
     turns!: CacheTurnDto[];
 
     constructor(data?: ISessionCacheDto) {
@@ -3767,6 +3769,7 @@ export class SessionCacheDto implements ISessionCacheDto {
             this.input_tokens = _data["input_tokens"];
             this.bust_count = _data["bust_count"];
             this.bust_cost_micros = _data["bust_cost_micros"];
+            this.cost_micros = _data["cost_micros"];
             if (Array.isArray(_data["turns"])) {
                 this.turns = [] as any;
                 for (let item of _data["turns"])
@@ -3791,6 +3794,7 @@ export class SessionCacheDto implements ISessionCacheDto {
         data["input_tokens"] = this.input_tokens;
         data["bust_count"] = this.bust_count;
         data["bust_cost_micros"] = this.bust_cost_micros;
+        data["cost_micros"] = this.cost_micros;
         if (Array.isArray(this.turns)) {
             data["turns"] = [];
             for (let item of this.turns)
@@ -3811,6 +3815,8 @@ export interface ISessionCacheDto {
     bust_count: number;
     /** What the busts' re-sent tokens cost above their cache-read price, in micro-USD, where priced. */
     bust_cost_micros: number;
+    /** What the session's turns cost, in micro-USD, as recorded; null when none was priced. */
+    cost_micros: number | undefined;
     turns: CacheTurnDto[];
 }
 
@@ -3822,6 +3828,8 @@ export class CacheTurnDto implements ICacheTurnDto {
     cache_read_input_tokens!: number;
     cache_write_input_tokens!: number;
     hit_ratio!: number;
+    /** What the turn cost, in micro-USD, as recorded; null when unpriced. */
+    cost_micros!: number | undefined;
     /** Set when the turn read far less from the cache than the turn before it had cached. */
     bust!: CacheBustDto | undefined;
 
@@ -3843,6 +3851,7 @@ export class CacheTurnDto implements ICacheTurnDto {
             this.cache_read_input_tokens = _data["cache_read_input_tokens"];
             this.cache_write_input_tokens = _data["cache_write_input_tokens"];
             this.hit_ratio = _data["hit_ratio"];
+            this.cost_micros = _data["cost_micros"];
             this.bust = _data["bust"] ? CacheBustDto.fromJS(_data["bust"]) : undefined as any;
         }
     }
@@ -3863,6 +3872,7 @@ export class CacheTurnDto implements ICacheTurnDto {
         data["cache_read_input_tokens"] = this.cache_read_input_tokens;
         data["cache_write_input_tokens"] = this.cache_write_input_tokens;
         data["hit_ratio"] = this.hit_ratio;
+        data["cost_micros"] = this.cost_micros;
         data["bust"] = this.bust ? this.bust.toJSON() : undefined as any;
         return data;
     }
@@ -3876,6 +3886,8 @@ export interface ICacheTurnDto {
     cache_read_input_tokens: number;
     cache_write_input_tokens: number;
     hit_ratio: number;
+    /** What the turn cost, in micro-USD, as recorded; null when unpriced. */
+    cost_micros: number | undefined;
     /** Set when the turn read far less from the cache than the turn before it had cached. */
     bust: CacheBustDto | undefined;
 }

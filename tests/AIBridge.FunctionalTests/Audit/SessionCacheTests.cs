@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using AIBridge.FunctionalTests.Gateway;
 using AIBridge.FunctionalTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.FunctionalTests.Audit;
 
@@ -50,6 +51,15 @@ public abstract class SessionCacheTests(DatabaseFixture fixture) : GatewayTest(f
         report.GetProperty("bust_count").GetInt32().Should().Be(4);
         turns[1].GetProperty("hit_ratio").GetDouble().Should().BeApproximately(10_000 / 10_400.0, 1e-9);
         report.GetProperty("bust_cost_micros").GetInt64().Should().BeGreaterThan(0, "claude-sonnet-4-5 is priced");
+        await using (var db = Fixture.CreateDbContext())
+        {
+            var ids = new[] { cold, warm, expired, system, tools, prefix };
+            var stored = await db.TokenUsages.Where(t => ids.Contains(t.InterceptionId)).ToListAsync();
+            turns.Select(t => t.GetProperty("cost_micros").GetInt64()).Should()
+                .Equal(ids.Select(id => stored.Where(u => u.InterceptionId == id).Sum(u => u.CostMicros!.Value)), "each turn's cost as recorded");
+            report.GetProperty("cost_micros").GetInt64().Should().Be(stored.Sum(u => u.CostMicros!.Value)).And.BeGreaterThan(0);
+        }
+
         (await Api.As(await Api.LoginAsync((await Api.CreateUserAsync(Owner, "mel")).Email)).GetAsync("/api/v2/aibridge/sessions/cc-cache-1/cache"))
             .StatusCode.Should().Be(HttpStatusCode.NotFound, "members read no session");
     }

@@ -1,6 +1,6 @@
 import type { SessionCacheDto } from "@aibridge/client";
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { count, ratio } from "../format";
+import { count, dollars, ratio } from "../format";
 
 /** Each turn's cache hit ratio; a turn that busted the cache is red, with its reason. */
 export function CacheTimeline({ cache }: { cache: SessionCacheDto }) {
@@ -11,6 +11,7 @@ export function CacheTimeline({ cache }: { cache: SessionCacheDto }) {
     read: turn.cache_read_input_tokens,
     write: turn.cache_write_input_tokens,
     model: turn.model,
+    cost: turn.cost_micros,
   }));
   const busts = cache.turns.filter((t) => t.bust);
   return (
@@ -24,7 +25,7 @@ export function CacheTimeline({ cache }: { cache: SessionCacheDto }) {
           <Tooltip formatter={(value) => [`${String(value)}%`, "hit ratio"]}
             labelFormatter={(turn) => {
               const d = data[Number(turn) - 1];
-              return d ? `Turn ${String(turn)} · ${d.model}${d.bust ? ` · bust: ${d.bust}` : ""} · read ${count(d.read)}, written ${count(d.write)}` : "";
+              return d ? `Turn ${String(turn)} · ${d.model}${d.bust ? ` · bust: ${d.bust}` : ""} · read ${count(d.read)}, written ${count(d.write)} · ${dollars(d.cost)}` : "";
             }} />
           <Bar dataKey="hit" isAnimationActive={false}>
             {data.map((d) => <Cell key={d.turn} fill={d.bust ? "#d9534f" : "#4a7bd0"} />)}

@@ -62,6 +62,7 @@ export function SessionPage() {
           <dt>Cache read / write</dt><dd>{count(t.cache_read_input_tokens)} / {count(t.cache_write_input_tokens)}</dd>
           <dt>Threads</dt><dd>{count(threads.length)}{more ? "+" : ""}</dd>
           <dt>Tool calls</dt><dd>{count(toolCalls)}</dd>
+          <dt>Cost</dt><dd>{cache ? dollars(cache.cost_micros) : "—"}</dd>
           {cache && <><dt>Cache hit ratio</dt><dd>{ratio(cache.hit_ratio)}{cache.bust_count > 0 && ` (${cache.bust_count} bust${cache.bust_count > 1 ? "s" : ""}, ${dollars(cache.bust_cost_micros)})`}</dd></>}
         </dl>
       </div>

@@ -31,12 +31,14 @@ public static class CacheReportBuilder
             }
 
             rows.Add(new CacheTurnDto(turn.InterceptionId, turn.StartedAt, turn.Model, turn.Input, turn.CacheRead, turn.CacheWrite, turn.HitRatio,
-                reason is null ? null : new CacheBustDto(reason)));
+                turn.CostMicros, reason is null ? null : new CacheBustDto(reason)));
         }
 
         var (input, read, write) = (ordered.Sum(t => t.Input), ordered.Sum(t => t.CacheRead), ordered.Sum(t => t.CacheWrite));
         var total = input + read + write;
-        return new SessionCacheDto(sessionId, total == 0 ? 0 : (double)read / total, read, write, input, rows.Count(r => r.Bust is not null), bustCost, rows);
+        var priced = ordered.Where(t => t.CostMicros is not null).ToList();
+        return new SessionCacheDto(sessionId, total == 0 ? 0 : (double)read / total, read, write, input, rows.Count(r => r.Bust is not null), bustCost,
+            priced.Count == 0 ? null : priced.Sum(t => t.CostMicros!.Value), rows);
     }
 
     /// <summary>The latest earlier turn of the same model in the same thread, else in the session.</summary>

@@ -5,7 +5,7 @@ namespace AIBridge.Application.Audit.Cache;
 /// <param name="CacheWrite1h">The part of <paramref name="CacheWrite"/> kept for an hour.</param>
 public sealed record CacheTurn(
     Guid InterceptionId, DateTime StartedAt, string Provider, string Model, Guid ThreadRootId, string? SystemHash, string? ToolsHash,
-    long Input, long CacheRead, long CacheWrite, long CacheWrite1h)
+    long Input, long CacheRead, long CacheWrite, long CacheWrite1h, long? CostMicros = null)
 {
     public long PromptTokens => Input + CacheRead + CacheWrite;
 

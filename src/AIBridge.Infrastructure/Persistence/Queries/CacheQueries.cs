@@ -9,7 +9,8 @@ public static class CacheQueries
             .OrderBy(i => i.StartedAt).ThenBy(i => i.Id)
             .Select(i => new CacheTurnRow(
                 i.Id, i.StartedAt, i.Provider, i.Model, i.ThreadRootId ?? i.Id, i.SystemHash, i.ToolsHash,
-                i.TokenUsages.Sum(t => t.InputTokens), i.TokenUsages.Sum(t => t.CacheReadInputTokens), i.TokenUsages.Sum(t => t.CacheWriteInputTokens)))
+                i.TokenUsages.Sum(t => t.InputTokens), i.TokenUsages.Sum(t => t.CacheReadInputTokens), i.TokenUsages.Sum(t => t.CacheWriteInputTokens),
+                i.TokenUsages.Sum(t => t.CostMicros)))
             .NoneUnless(StoredText.CanBeStored(sessionId));
 
     /// <summary>The usage rows' provider counters of a session's interceptions, where the hour-long cache writes are counted.</summary>
@@ -22,6 +23,7 @@ public static class CacheQueries
 }
 
 public sealed record CacheTurnRow(
-    Guid Id, DateTime StartedAt, string Provider, string Model, Guid ThreadRootId, string? SystemHash, string? ToolsHash, long Input, long CacheRead, long CacheWrite);
+    Guid Id, DateTime StartedAt, string Provider, string Model, Guid ThreadRootId, string? SystemHash, string? ToolsHash, long Input, long CacheRead, long CacheWrite,
+    long? CostMicros);
 
 public sealed record UsageMetadataRow(Guid InterceptionId, string? Metadata);

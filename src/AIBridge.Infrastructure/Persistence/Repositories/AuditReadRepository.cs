@@ -99,7 +99,7 @@ internal sealed class AuditReadRepository(AIBridgeDbContext db) : IAuditReadRepo
             .GroupBy(u => u.InterceptionId)
             .ToDictionary(g => g.Key, g => TokenMetadataAggregator.Sum(g.Select(u => u.Metadata)).GetValueOrDefault(ParsedUsage.OneHourCacheWrites));
         return rows.Select(r => new CacheTurn(r.Id, r.StartedAt, r.Provider, r.Model, r.ThreadRootId, r.SystemHash, r.ToolsHash, r.Input, r.CacheRead,
-            r.CacheWrite, hourLong.GetValueOrDefault(r.Id))).ToList();
+            r.CacheWrite, hourLong.GetValueOrDefault(r.Id), r.CostMicros)).ToList();
     }
 
     public async Task<ThreadPageResult> ListThreadsAsync(string sessionId, bool callerCanRead, ThreadCursor? cursor, int limit, CancellationToken cancellationToken)
