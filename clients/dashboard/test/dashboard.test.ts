@@ -215,6 +215,32 @@ describe("dashboard", () => {
     await page.context().close();
   });
 
+  const pages: [string, string][] = [
+    ["/sessions", "Sessions"], [`/sessions/SESSION`, "Session"], ["/usage", "Usage"], ["/interceptions", "Interceptions"],
+    ["/settings/tokens", "API tokens"], ["/settings/users", "Users"], ["/settings/prices", "Prices"],
+  ];
+  const allowed: Record<string, string[]> = {
+    owner: pages.map(([path]) => path),
+    auditor: ["/sessions", "/sessions/SESSION", "/usage", "/interceptions", "/settings/tokens", "/settings/prices"],
+    member: ["/usage", "/settings/tokens"],
+  };
+
+  for (const role of ["owner", "auditor", "member"] as const) {
+    test(`every page as ${role}: its content where allowed, "Not allowed" elsewhere`, async () => {
+      const page = await signIn(harness[role]);
+      for (const [template, heading] of pages) {
+        const path = template.replace("SESSION", harness.claudeSession);
+        await page.goto(`${harness.baseUrl}${path}`);
+        const expected = allowed[role].includes(template) ? heading : "Not allowed";
+        await page.getByRole("heading", { name: expected, exact: true }).waitFor();
+        await page.locator(".state.loading").first().waitFor({ state: "detached" });
+        assert.equal(await page.locator(".state.error").count(), 0, `${role} on ${path}: no error`);
+        await shot(page, `${role}${template.replaceAll("/", "-").replace("SESSION", "detail")}`);
+      }
+      await page.context().close();
+    });
+  }
+
   test("tokens are created once, listed and deleted; logout ends the session", async () => {
     const page = await signIn(harness.member);
     await page.goto(`${harness.baseUrl}/settings/tokens`);

@@ -20,6 +20,9 @@ public static class DashboardEndpoints
         app.MapStaticAssets(manifest);
         app.MapFallback("/api/{**path}", () => Results.Json(new { message = "No such API endpoint." }, statusCode: StatusCodes.Status404NotFound))
             .ExcludeFromDescription();
+
+        // Machine paths stay machine answers: a scraper must never mistake the app's page for its data.
+        app.MapFallback("/metrics", () => Results.NotFound()).ExcludeFromDescription();
         app.MapFallbackToFile("index.html", new StaticFileOptions
         {
             // The page names the current asset files: the browser checks it again on each load.

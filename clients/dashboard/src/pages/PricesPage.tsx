@@ -3,7 +3,6 @@ import { type FormEvent, useState } from "react";
 import { api, errorMessage } from "../api";
 import { useSession } from "../auth";
 import { ErrorView, Loading } from "../components/States";
-import { Time } from "../components/Time";
 import { useLoad } from "../components/useLoad";
 
 /** Micro-dollars per million tokens as dollars per million. */
@@ -39,7 +38,7 @@ export function PricesPage() {
   return (
     <section>
       <h1>Prices</h1>
-      <p className="meta">Dollars per million tokens. Shipped prices as of <Time at={book.defaults_as_of} /> ({book.defaults_sources.join(", ")}); overrides apply to usage recorded after they are set.</p>
+      <p className="meta">Dollars per million tokens. Shipped prices as of <time dateTime={book.defaults_as_of.toISOString()} title={book.defaults_as_of.toISOString()}>{book.defaults_as_of.toLocaleDateString()}</time> ({book.defaults_sources.join(", ")}); overrides apply to usage recorded after they are set.</p>
       {unpriced.length > 0 && <p className="state warning">Models seen without a price: {unpriced.join(", ")}. Their usage is counted but has no cost.</p>}
       {isOwner && <Override onSaved={reload} />}
       {error && <ErrorView message={error} />}
