@@ -68,9 +68,9 @@ function SignedIn() {
 }
 
 function Audit({ children }: { children: React.ReactNode }) {
-  return useSession().canAudit ? <>{children}</> : <NotAllowed />;
+  return useSession().canAudit ? <>{children}</> : <NotAllowed who="owners and auditors" />;
 }
 
 function Owner({ children }: { children: React.ReactNode }) {
-  return useSession().isOwner ? <>{children}</> : <NotAllowed />;
+  return useSession().isOwner ? <>{children}</> : <NotAllowed who="owners" />;
 }

@@ -12,11 +12,11 @@ export function ErrorView({ message }: { message: string }) {
   return <p className="state error" role="alert">{message}</p>;
 }
 
-export function NotAllowed() {
+export function NotAllowed({ who }: { who: string }) {
   return (
     <section className="not-allowed">
       <h1>Not allowed</h1>
-      <p>This page is for owners and auditors. Your usage and your tokens are in the menu.</p>
+      <p>This page is for {who}. The pages you can use are in the menu.</p>
     </section>
   );
 }
