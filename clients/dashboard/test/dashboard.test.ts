@@ -208,6 +208,10 @@ describe("dashboard", () => {
     assert.equal(await stat(page, "Interceptions"), String(own), "the member's Codex loop and chat calls");
     assert.equal(await page.locator("table.leaderboard").count(), 0);
     assert.equal(await page.getByRole("link", { name: "Sessions" }).count(), 0);
+    await page.locator('select[name="model"] option[value="gpt-5-codex"]').waitFor({ state: "attached" });
+    assert.deepEqual(await page.locator('select[name="model"] option').allTextContents(), ["All", "gpt-4.1", "gpt-5-codex"], "the models of the member's own usage");
+    await page.locator('select[name="model"]').selectOption("gpt-5-codex");
+    await page.locator('[data-stat="Interceptions"]', { hasText: "2" }).waitFor();
     await shot(page, "usage-member");
     await page.goto(`${harness.baseUrl}/sessions`);
     await page.getByRole("heading", { name: "Not allowed" }).waitFor();

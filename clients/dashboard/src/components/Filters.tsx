@@ -1,5 +1,6 @@
 import { useEffect, useState } from "react";
 import { api } from "../api";
+import { useSession } from "../auth";
 
 export interface FilterValues {
   user: string;
@@ -23,10 +24,15 @@ export function Filters({ value, onChange, showUser = true, allTime = true }: {
 }) {
   const [models, setModels] = useState<string[]>([]);
   const [clients, setClients] = useState<string[]>([]);
+  const { canAudit } = useSession();
   useEffect(() => {
-    api.catalog.models(undefined, 1000).then(setModels, () => setModels([]));
-    api.catalog.clients(undefined, 1000).then(setClients, () => setClients([]));
-  }, []);
+    // The catalogues list everyone's traffic, so only for owners and auditors; a member's choices are
+    // what their own usage names.
+    const own = (dimension: "model" | "client") => api.usage.get(undefined, "none", dimension, "UTC", "interceptions", 1000)
+      .then((report) => report.buckets.map((b) => (dimension === "model" ? b.model : b.client) ?? "").filter(Boolean).sort());
+    (canAudit ? api.catalog.models(undefined, 1000) : own("model")).then(setModels, () => setModels([]));
+    (canAudit ? api.catalog.clients(undefined, 1000) : own("client")).then(setClients, () => setClients([]));
+  }, [canAudit]);
   const set = (change: Partial<FilterValues>) => onChange({ ...value, ...change });
   return (
     <form className="filters" onSubmit={(e) => e.preventDefault()}>
