@@ -57,8 +57,10 @@ public static class DependencyInjection
 
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddProblemDetails();
-        // Ready means the database answers; the process being up is /healthz's business.
-        services.AddHealthChecks().AddDbContextCheck<AIBridge.Infrastructure.Persistence.AIBridgeDbContext>("database", tags: ["ready"]);
+        // Ready means the database answers and the recorder keeps up; the process being up is /healthz's business.
+        services.AddHealthChecks()
+            .AddDbContextCheck<AIBridge.Infrastructure.Persistence.AIBridgeDbContext>("database", tags: ["ready"])
+            .AddCheck<Health.RecorderHealthCheck>("recorder", tags: ["ready"]);
         return builder;
     }
 

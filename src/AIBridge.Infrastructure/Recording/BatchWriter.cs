@@ -64,6 +64,7 @@ internal sealed partial class BatchWriter(
     {
         metrics.BatchSeconds.Record(took.TotalSeconds);
         var committed = time.GetTimestamp();
+        metrics.BatchCommitted(committed);
         foreach (var item in batch)
         {
             metrics.Written.Add(1, RecordKinds.Tags(item));

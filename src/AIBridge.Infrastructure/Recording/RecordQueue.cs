@@ -22,6 +22,7 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     private long _records;
     private long _bytes;
     private long _droppedSinceLog;
+    private long _waitingSince;
     private long _lastDropLog;
 
     public RecordQueue(IOptions<RecordingOptions> options, ILogger<RecordQueue> logger, TimeProvider? time = null)
@@ -62,7 +63,13 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
         }
 
         var bytes = item.ApproximateBytes;
-        if (Interlocked.Increment(ref _records) > _options.MaxQueuedRecords || Interlocked.Add(ref _bytes, bytes) > _options.MaxQueuedBytes)
+        var queued = Interlocked.Increment(ref _records);
+        if (queued == 1)
+        {
+            Interlocked.Exchange(ref _waitingSince, _time.GetTimestamp());
+        }
+
+        if (queued > _options.MaxQueuedRecords || Interlocked.Add(ref _bytes, bytes) > _options.MaxQueuedBytes)
         {
             Interlocked.Decrement(ref _records);
             Interlocked.Add(ref _bytes, -bytes);
@@ -98,6 +105,23 @@ public sealed partial class RecordQueue : IRecorder, IDisposable
     {
         Responding.End(ticket);
         CallerChanged.Pulse();
+    }
+
+    /// <summary>
+    /// How full the queue is (the larger of its share of the record and byte bounds), and how long records
+    /// have waited without a batch committing: since the last commit, or since the queue stopped being
+    /// empty if that came later. Zero while nothing waits.
+    /// </summary>
+    public (double Fullness, TimeSpan Stalled) Progress()
+    {
+        var fullness = Math.Max((double)Count / _options.MaxQueuedRecords, (double)Interlocked.Read(ref _bytes) / _options.MaxQueuedBytes);
+        if (Count <= 0)
+        {
+            return (fullness, TimeSpan.Zero);
+        }
+
+        var since = Math.Max(Metrics.LastBatchAt, Interlocked.Read(ref _waitingSince));
+        return (fullness, _time.GetElapsedTime(since));
     }
 
     /// <summary>No more records are accepted (shutdown); the writers drain what is queued.</summary>

@@ -30,5 +30,12 @@ public sealed class RecordingMetrics : IDisposable
 
     public Histogram<double> BatchSeconds { get; }
 
+    /// <summary>When the last batch committed (a <see cref="TimeProvider"/> timestamp), 0 before the first.</summary>
+    public long LastBatchAt => Interlocked.Read(ref _lastBatchAt);
+
+    private long _lastBatchAt;
+
+    public void BatchCommitted(long timestamp) => Interlocked.Exchange(ref _lastBatchAt, timestamp);
+
     public void Dispose() => _meter.Dispose();
 }

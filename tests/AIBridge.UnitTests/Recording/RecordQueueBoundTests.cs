@@ -3,6 +3,7 @@ using AIBridge.Domain.Interceptions;
 using AIBridge.Infrastructure.Recording;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AIBridge.UnitTests.Recording;
 
@@ -25,6 +26,29 @@ public sealed class RecordQueueBoundTests
         queue.Enqueue(new InterceptionEnded(a.Id, DateTime.UtcNow, null)).Should().BeFalse("the queue is full");
         queue.Close();
         queue.Enqueue(new InterceptionEnded(c.Id, DateTime.UtcNow, null)).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Progress_says_how_full_the_queue_is_and_how_long_records_have_waited_since_it_stopped_being_empty()
+    {
+        var time = new FakeTimeProvider();
+        using var queue = new RecordQueue(Options.Create(new RecordingOptions { MaxQueuedRecords = 10 }), NullLogger<RecordQueue>.Instance, time);
+        time.Advance(TimeSpan.FromHours(1));
+        queue.Progress().Should().Be((0.0, TimeSpan.Zero), "nothing waits");
+
+        queue.Enqueue(new InterceptionStarted(new Interception { Id = Guid.NewGuid() }, null));
+        time.Advance(TimeSpan.FromSeconds(5));
+        queue.Progress().Should().Be((0.1, TimeSpan.FromSeconds(5)), "an hour without batches before the queue had anything is not a stall");
+
+        for (var i = 0; i < 8; i++)
+        {
+            queue.Enqueue(new InterceptionStarted(new Interception { Id = Guid.NewGuid() }, null));
+        }
+
+        queue.Progress().Fullness.Should().BeApproximately(0.9, 1e-9);
+        queue.Metrics.BatchCommitted(time.GetTimestamp());
+        time.Advance(TimeSpan.FromSeconds(2));
+        queue.Progress().Stalled.Should().Be(TimeSpan.FromSeconds(2), "a commit restarts the wait");
     }
 
     [Fact]

@@ -47,4 +47,7 @@ public sealed class RecordingOptions
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long records may wait without a batch committing before <c>/readyz</c> says the recorder is stalled.</summary>
+    public TimeSpan StalledAfter { get; set; } = TimeSpan.FromSeconds(30);
 }
