@@ -16,6 +16,7 @@ public static class DependencyInjection
     {
         var services = builder.Services;
         Logging.RedactingLoggerFactory.Register(services);
+        Logging.FlatJsonConsoleFormatter.Register(services);
 
         // Lines shipped as JSON are read by machines in other time zones: every one carries its UTC time.
         services.PostConfigure<Microsoft.Extensions.Logging.Console.JsonConsoleFormatterOptions>(o =>

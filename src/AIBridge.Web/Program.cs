@@ -9,6 +9,7 @@ using AIBridge.Web.Dashboard;
 using AIBridge.Web.Gateway;
 using AIBridge.Web.Health;
 using AIBridge.Web.OpenApi;
+using AIBridge.Web.Telemetry;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 if (args is [HealthProbe.Command, ..])
@@ -42,6 +43,7 @@ try
     builder.Services.AddInfrastructureServices(builder.Configuration);
     builder.AddWebServices();
     builder.Services.AddGateway(builder.Configuration);
+    var metrics = builder.AddMetrics();
     builder.Services.AddApiDocument();
     if (DocumentGeneration.IsRunning)
     {
@@ -53,6 +55,7 @@ try
     // API endpoints authenticate through their authorization policy (see AddWebServices), so the
     // gateway's routes never pay for the API's token check (they have their own, cached).
     app.UseExceptionHandler();
+    app.UseMetrics(metrics);
 
     // Only the document and its UI live under /swagger: the API's and the gateway's requests skip NSwag's
     // three middlewares, which cut a substring of every path.

@@ -28,6 +28,13 @@ public sealed class BudgetHold(long estimateMicros)
     /// <summary>The request ended: its real cost replaces the reservation.</summary>
     public void End() => Volatile.Write(ref _ended, 1);
 
+    /// <summary>The request was refused after its reservation (by a rate or concurrency limit): it is never stored, and holds nothing.</summary>
+    public void Release()
+    {
+        End();
+        EndSettled(0);
+    }
+
     /// <summary>The database has the start (or never will): its reservation is in spend read after <paramref name="timestamp"/>.</summary>
     public void StartSettled(long timestamp) => Interlocked.CompareExchange(ref _startSettled, Math.Max(1, timestamp), 0);
 

@@ -20,6 +20,9 @@ public static class InterceptionErrors
     /// <summary>The process that handled it stopped before it ended (found at the next start).</summary>
     public const string GatewayRestarted = "gateway_restarted";
 
+    /// <summary>Refused by the provider's open circuit breaker: the upstream was not called.</summary>
+    public const string CircuitOpen = "circuit_breaker_open";
+
     /// <summary>A fault in the gateway itself.</summary>
     public const string InternalError = "internal_error";
 }

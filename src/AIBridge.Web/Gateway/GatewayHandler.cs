@@ -1,14 +1,17 @@
 using AIBridge.Application.Budgets;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Errors;
+using AIBridge.Application.Gateway.Limits;
 using AIBridge.Application.Gateway.Parsing;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
+using AIBridge.Application.Gateway.Telemetry;
 using AIBridge.Application.Pricing;
 using AIBridge.Application.Gateway;
+using AIBridge.Domain.Interceptions;
 using AIBridge.Web.Infrastructure;
 
 namespace AIBridge.Web.Gateway;
@@ -42,6 +45,9 @@ public sealed class GatewayHandler(
     PriceCatalog prices,
     BudgetLedger budgets,
     IRecorder recorder,
+    GatewayMetrics metrics,
+    CircuitBreakers breakers,
+    RequestLimiter limiter,
     TimeProvider clock,
     ILogger<GatewayHandler> logger)
 {
@@ -97,11 +103,20 @@ public sealed class GatewayHandler(
             return;
         }
 
-        var (session, body, credential) = begun;
+        var (session, body, credential, model, slot) = begun;
 
         // 7. Disposing the session ends the recording, whatever happened.
+        using (slot)
         await using (session)
         {
+            var breaker = breakers.For(call.Provider, call.Route.Template, model);
+            var ticket = breaker?.TryPass();
+            if (breaker is not null && ticket is null)
+            {
+                await RefuseOpenCircuitAsync(context, call, model, session);
+                return;
+            }
+
             try
             {
                 await ExchangeAsync(context, call, api, body, credential, session);
@@ -111,11 +126,24 @@ public sealed class GatewayHandler(
                 session.Faulted();
                 throw;
             }
+            finally
+            {
+                breaker?.Report(ticket!.Value, CircuitBreakers.IsFailure(call.Provider.Type, context.Response.StatusCode));
+            }
         }
     }
 
+    /// <summary>The provider's breaker is open: nothing goes upstream, and the refusal is recorded as the interception's failure.</summary>
+    private async Task RefuseOpenCircuitAsync(HttpContext context, GatewayCall call, string model, RecordingSession session)
+    {
+        breakers.Rejected(call.Provider, call.Route.Template, model);
+        var error = GatewayError.CircuitOpen((long)Math.Ceiling(call.Provider.CircuitBreaker!.Timeout.TotalSeconds));
+        session.Outcome = InterceptionOutcome.Failure(error.Status, InterceptionErrors.CircuitOpen, error.Message);
+        await context.WriteAsync(error, call.Provider.Type);
+    }
+
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
-    private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
+    private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential, string Model, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
         long received)
     {
         // 3. Read and inspect the body.
@@ -141,13 +169,21 @@ public sealed class GatewayHandler(
         if (budget.Refusal is { } spent)
         {
             GatewayLog.BudgetSpent(logger, call.Actor.UserId, call.Actor.Username, spent.LimitMicros, spent.SpentMicros);
+            metrics.RateLimited(call.Provider.Name, "budget");
             await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Provider.Type);
             return null;
         }
 
+        var (slot, limited) = await AdmitAsync(context, call);
+        if (limited)
+        {
+            budget.Hold?.Release();
+            return null;
+        }
+
         var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
-        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, clock, received, logger);
-        return (session, body, credential);
+        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger);
+        return (session, body, credential, bridged.Model, slot);
     }
 
     /// <summary>Steps 5 and 6 of a bridged request.</summary>
@@ -180,6 +216,14 @@ public sealed class GatewayHandler(
             return;
         }
 
+        var (slot, limited) = await AdmitAsync(context, call);
+        if (limited)
+        {
+            return;
+        }
+
+        using var _ = slot;
+        metrics.Passthrough(call.Provider.Name, call.Route.Template, context.Request.Method);
         using var upstreamRequest = UpstreamRequest.Passthrough(context, call.Provider, call.Route.UpstreamPath, call.Caller.Byok);
         var (upstream, _) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: true);
         using (upstream)
@@ -210,6 +254,28 @@ public sealed class GatewayHandler(
         }
 
         return (end, progress.Bytes);
+    }
+
+    /// <summary>The rate and concurrency limits: a refusal is answered here (Limited); the slot holds the request's place until disposed.</summary>
+    private async Task<(IDisposable? Slot, bool Limited)> AdmitAsync(HttpContext context, GatewayCall call)
+    {
+        if (limiter.Off)
+        {
+            return (null, false);
+        }
+
+        var (slot, refusal) = await limiter.AcquireAsync(call.Actor.UserId, context.RequestAborted);
+        if (refusal is null)
+        {
+            return (slot, false);
+        }
+
+        GatewayLog.Limited(logger, call.Actor.UserId, call.Actor.Username, refusal.Reason, refusal.Message);
+        metrics.RateLimited(call.Provider.Name, refusal.Reason);
+        await context.WriteAsync(refusal.Reason == "rate"
+            ? GatewayError.RateLimited(refusal.Message, refusal.RetryAfterSeconds)
+            : GatewayError.Overloaded(refusal.Message, refusal.RetryAfterSeconds), call.Provider.Type);
+        return (null, true);
     }
 
     private static GatewayError? Refusal(RequestInspection inspection) =>

@@ -17,6 +17,9 @@ internal static partial class GatewayLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: user={UserId} username={Username} has spent their monthly budget (limit_micros={LimitMicros} spent_micros={SpentMicros})")]
     public static partial void BudgetSpent(ILogger logger, Guid userId, string username, long limitMicros, long spentMicros);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: user={UserId} username={Username} reason={Reason}: {Detail}")]
+    public static partial void Limited(ILogger logger, Guid userId, string username, string reason, string detail);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream response to {Path} was cut short ({Reason}); aborting the client connection")]
     public static partial void CutShort(ILogger logger, string path, string reason);
 

@@ -3,6 +3,7 @@ using AIBridge.Application.Budgets;
 using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Credentials;
+using AIBridge.Application.Gateway.Limits;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
@@ -21,6 +22,8 @@ public static partial class GatewayServices
         services.AddSingleton(GatewayInstance.From(options.InstanceId, configuration["urls"] ?? DependencyInjection.DefaultUrl));
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
         services.AddSingleton(BudgetSettings(section.GetSection("Budgets")));
+        var limits = LimitSettings(section.GetSection("Limits"));
+        services.AddSingleton(sp => new RequestLimiter(limits, sp.GetService<ISharedRateBuckets>()));
 
         var providers = section.GetSection("Providers").GetChildren()
             .ToDictionary(p => p.Key, p => Bind(() => p.Get<ProviderSettings>()) ?? new ProviderSettings(), StringComparer.Ordinal);
@@ -32,6 +35,7 @@ public static partial class GatewayServices
         services.AddSingleton<UpstreamClients>();
         services.AddSingleton<GatewayResolver>();
         services.AddSingleton<UpstreamSender>();
+        services.AddSingleton<CircuitBreakers>();
         services.AddSingleton<GatewayHandler>();
 
         // In-flight requests get ShutdownTimeout; the recorder then flushes for up to ShutdownFlushTimeout.
@@ -56,6 +60,21 @@ public static partial class GatewayServices
         }
 
         return budgets;
+    }
+
+    private static LimitsOptions LimitSettings(IConfigurationSection section)
+    {
+        var limits = Bind(() => section.Get<LimitsOptions>()) ?? new LimitsOptions();
+        foreach (var (name, value) in new[] { ("RequestsPerMinutePerUser", limits.RequestsPerMinutePerUser), ("MaxConcurrentPerUser", limits.MaxConcurrentPerUser),
+                     ("MaxConcurrent", limits.MaxConcurrent) })
+        {
+            if (value is < 1)
+            {
+                throw new ConfigurationException($"invalid AIBridge:Limits:{name} \"{value}\": use a whole number from 1, or leave it unset for no limit");
+            }
+        }
+
+        return limits;
     }
 
     /// <summary>A value the binder cannot convert stops the start with its own message, which names the setting and the value.</summary>

@@ -4,6 +4,7 @@ using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
+using AIBridge.Application.Gateway.Telemetry;
 using AIBridge.Application.Budgets;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Pricing;
@@ -21,16 +22,17 @@ public sealed class RecordingSession : IAsyncDisposable
     private readonly GatewayCall _call;
     private readonly InterceptionRecording _recording;
     private readonly IRecorder _recorder;
+    private readonly GatewayMetrics _metrics;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly long _received;
     private ResponseTap? _tap;
-    private int? _ttfbMs;
+    private TimeSpan? _ttfb;
 
-    private RecordingSession(HttpContext context, GatewayCall call, InterceptionRecording recording, IRecorder recorder, TimeProvider clock, long received,
-        ILogger logger)
+    private RecordingSession(HttpContext context, GatewayCall call, InterceptionRecording recording, IRecorder recorder, GatewayMetrics metrics,
+        TimeProvider clock, long received, ILogger logger)
     {
-        (_context, _call, _recording, _recorder, _clock, _received, _logger) = (context, call, recording, recorder, clock, received, logger);
+        (_context, _call, _recording, _recorder, _metrics, _clock, _received, _logger) = (context, call, recording, recorder, metrics, clock, received, logger);
     }
 
     /// <summary>Until the relay says otherwise: nothing answered yet, so the client is the one who left.</summary>
@@ -45,22 +47,24 @@ public sealed class RecordingSession : IAsyncDisposable
     /// <param name="hold">The request's claim on its user's budget, if they have one.</param>
     /// <param name="received">When the gateway received the request (<paramref name="clock"/>'s timestamp): latencies count from it.</param>
     public static RecordingSession Start(HttpContext context, GatewayCall call, BridgedRequest request, UpstreamCredential credential,
-        GatewayInstance instance, ModelPrice? price, BudgetHold? hold, IRecorder recorder, TimeProvider clock, long received, ILogger logger)
+        GatewayInstance instance, ModelPrice? price, BudgetHold? hold, IRecorder recorder, GatewayMetrics metrics, TimeProvider clock, long received,
+        ILogger logger)
     {
         var interception = NewInterception.For(call.Provider, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
             clock.GetUtcNow().UtcDateTime);
-        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold);
+        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold, metrics);
         recording.Start(request.CorrelatingToolCallId);
+        metrics.InterceptionStarted(call.Provider.Name, interception.Model, call.Route.Template);
         GatewayLog.Started(logger, interception.Id, context.Request.Path.Value ?? "", call.Provider.Name, interception.Model, call.Actor.UserId,
             call.Actor.Username, request.Client, request.Streaming, credential.Kind, credential.Hint, credential.KeyLength, call.CorrelationId);
         context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();
-        return new RecordingSession(context, call, recording, recorder, clock, received, logger);
+        return new RecordingSession(context, call, recording, recorder, metrics, clock, received, logger);
     }
 
     /// <summary>The response headers arrived: the tap that feeds the parser its status calls for.</summary>
     public ResponseTap Tap(BridgedApi api, HttpResponseMessage upstream)
     {
-        _ttfbMs = InterceptionLatency.Milliseconds(_clock.GetElapsedTime(_received));
+        _ttfb = _clock.GetElapsedTime(_received);
         _recording.ResponseStarted();
         var parser = ResponseParsers.For(api, upstream.IsSuccessStatusCode, _recording);
         _recording.Attach(parser);
@@ -85,7 +89,8 @@ public sealed class RecordingSession : IAsyncDisposable
         }
 
         var elapsed = _clock.GetElapsedTime(_received);
-        _recording.End(Outcome, new InterceptionLatency(_ttfbMs, InterceptionLatency.Milliseconds(elapsed)));
+        _recording.End(Outcome, new InterceptionLatency(_ttfb is { } ttfb ? InterceptionLatency.Milliseconds(ttfb) : null, InterceptionLatency.Milliseconds(elapsed)));
+        _metrics.InterceptionEnded(_recording.Key, _call.Route.Template, _context.Request.Method, Outcome.Failed, elapsed, _ttfb);
         GatewayLog.Ended(_logger, _recording.Id, _call.Provider.Name, _call.Actor.UserId, _call.Actor.Username, Outcome.StatusCode ?? 0,
             elapsed.TotalMilliseconds, Relayed, _context.RequestAborted.IsCancellationRequested, Outcome.ErrorType ?? "");
     }

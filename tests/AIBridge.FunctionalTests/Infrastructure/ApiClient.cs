@@ -9,17 +9,29 @@ namespace AIBridge.FunctionalTests.Infrastructure;
 public sealed record TestUser(Guid Id, string Username, string Email, string Token);
 
 /// <summary>Real HTTP calls to the hosted AIBridge, plus the set-up steps most tests share.</summary>
-public sealed class ApiClient(WebApplicationFactory<Program> factory)
+/// <param name="createClient">A new client of the host, its base address set.</param>
+public sealed class ApiClient(Func<HttpClient> createClient)
 {
     public const string Password = "correct-horse-battery";
 
+    public ApiClient(WebApplicationFactory<Program> factory)
+        : this(factory.CreateClient)
+    {
+    }
+
+    /// <summary>An AIBridge in a process of its own, at <paramref name="baseAddress"/>.</summary>
+    public ApiClient(Uri baseAddress)
+        : this(() => new HttpClient { BaseAddress = baseAddress })
+    {
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public HttpClient Anonymous() => factory.CreateClient();
+    public HttpClient Anonymous() => createClient();
 
     public HttpClient As(string token)
     {
-        var client = factory.CreateClient();
+        var client = createClient();
         client.DefaultRequestHeaders.Add("Coder-Session-Token", token);
         return client;
     }

@@ -32,11 +32,16 @@ public sealed class TemporaryHost : IAsyncDisposable
 
     /// <param name="logs">Receives the host's log lines (at the levels <paramref name="settings"/> configure).</param>
     /// <param name="settings">Configuration applied last.</param>
-    public static async Task<TemporaryHost> StartAsync(ILoggerProvider? logs = null, params (string Key, string Value)[] settings)
+    public static Task<TemporaryHost> StartAsync(ILoggerProvider? logs = null, params (string Key, string Value)[] settings) =>
+        StartAsync(_ => settings, logs);
+
+    /// <param name="settings">Configuration applied last, given the fake provider's base address (for a provider of the test's own).</param>
+    /// <param name="logs">Receives the host's log lines.</param>
+    public static async Task<TemporaryHost> StartAsync(Func<string, (string Key, string Value)[]> settings, ILoggerProvider? logs = null)
     {
         var upstream = new FakeUpstream();
         await upstream.StartAsync();
-        return new TemporaryHost(upstream, logs, settings);
+        return new TemporaryHost(upstream, logs, settings(upstream.BaseAddress.ToString().TrimEnd('/')));
     }
 
     public async ValueTask DisposeAsync()

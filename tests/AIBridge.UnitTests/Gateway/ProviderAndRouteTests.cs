@@ -41,21 +41,21 @@ public sealed class ProviderAndRouteTests
     }
 
     [Theory]
-    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages", BridgedApi.AnthropicMessages, "/v1/messages")]
-    [InlineData(ProviderType.Anthropic, "GET", "/v1/messages", null, "/v1/messages")]
-    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages/count_tokens", null, "/v1/messages/count_tokens")]
-    [InlineData(ProviderType.Anthropic, "GET", "/v1/models", null, "/v1/models")]
-    [InlineData(ProviderType.Anthropic, "GET", "/v1/models/claude-x", null, "/v1/models/claude-x")]
-    [InlineData(ProviderType.Anthropic, "POST", "/api/event_logging/batch", null, "/api/event_logging/batch")]
-    [InlineData(ProviderType.OpenAI, "POST", "/v1/chat/completions", BridgedApi.ChatCompletions, "/chat/completions")]
-    [InlineData(ProviderType.OpenAI, "GET", "/v1/chat/completions", null, "/chat/completions")]
-    [InlineData(ProviderType.OpenAI, "POST", "/v1/responses", BridgedApi.Responses, "/responses")]
-    [InlineData(ProviderType.OpenAI, "GET", "/v1/responses/resp_1/input_items", null, "/responses/resp_1/input_items")]
-    [InlineData(ProviderType.OpenAI, "GET", "/v1/models", null, "/models")]
-    [InlineData(ProviderType.OpenAI, "POST", "/v1/conversations", null, "/conversations")]
-    [InlineData(ProviderType.OpenAI, "GET", "/v1/conversations/c_1/items", null, "/conversations/c_1/items")]
-    public void Route_table(ProviderType type, string method, string rest, BridgedApi? api, string upstream) =>
-        GatewayRoute.Match(type, method, rest).Should().Be(new GatewayRoute(api, upstream));
+    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages", BridgedApi.AnthropicMessages, "/v1/messages", "/v1/messages")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/messages", null, "/v1/messages", "/v1/messages")]
+    [InlineData(ProviderType.Anthropic, "POST", "/v1/messages/count_tokens", null, "/v1/messages/count_tokens", "/v1/messages/count_tokens")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/models", null, "/v1/models", "/v1/models")]
+    [InlineData(ProviderType.Anthropic, "GET", "/v1/models/claude-x", null, "/v1/models/claude-x", "/v1/models")]
+    [InlineData(ProviderType.Anthropic, "POST", "/api/event_logging/batch", null, "/api/event_logging/batch", "/api/event_logging")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/chat/completions", BridgedApi.ChatCompletions, "/chat/completions", "/v1/chat/completions")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/chat/completions", null, "/chat/completions", "/v1/chat/completions")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/responses", BridgedApi.Responses, "/responses", "/v1/responses")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/responses/resp_1/input_items", null, "/responses/resp_1/input_items", "/v1/responses/*")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/models", null, "/models", "/v1/models")]
+    [InlineData(ProviderType.OpenAI, "POST", "/v1/conversations", null, "/conversations", "/v1/conversations")]
+    [InlineData(ProviderType.OpenAI, "GET", "/v1/conversations/c_1/items", null, "/conversations/c_1/items", "/v1/conversations")]
+    public void Route_table(ProviderType type, string method, string rest, BridgedApi? api, string upstream, string template) =>
+        GatewayRoute.Match(type, method, rest).Should().Be(new GatewayRoute(api, upstream, template));
 
     [Theory]
     [InlineData(ProviderType.Anthropic, "/v1/complete")]

@@ -45,5 +45,5 @@ public sealed class RequestPathTests
 
     [Fact]
     public void A_passthrough_route_is_rebuilt_from_what_it_matched() =>
-        GatewayRoute.Match(ProviderType.OpenAI, "GET", "/v1/models/a b").Should().Be(new GatewayRoute(null, "/models/a%20b"));
+        GatewayRoute.Match(ProviderType.OpenAI, "GET", "/v1/models/a b").Should().Be(new GatewayRoute(null, "/models/a%20b", "/v1/models"));
 }

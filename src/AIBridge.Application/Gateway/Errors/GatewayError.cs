@@ -54,6 +54,18 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     public static GatewayError BudgetExhausted(string message, long retryAfterSeconds) =>
         new(429, "rate_limit_error", "insufficient_quota", "insufficient_quota", message) { RetryAfterSeconds = retryAfterSeconds };
 
+    /// <summary>The user's requests per minute are spent: the SDKs' rate-limit error, with when to ask again.</summary>
+    public static GatewayError RateLimited(string message, long retryAfterSeconds) =>
+        new(429, "rate_limit_error", "requests", "rate_limit_exceeded", message) { RetryAfterSeconds = retryAfterSeconds };
+
+    /// <summary>Too many requests in progress, the user's or the process's: the SDKs' overloaded error.</summary>
+    public static GatewayError Overloaded(string message, long retryAfterSeconds) =>
+        new(503, "overloaded_error", "server_error", "service_unavailable", message) { RetryAfterSeconds = retryAfterSeconds };
+
+    /// <summary>The provider's circuit breaker is open: the SDKs' own retries may come after <paramref name="timeoutSeconds"/>.</summary>
+    public static GatewayError CircuitOpen(long timeoutSeconds) =>
+        new(503, "overloaded_error", "server_error", "service_unavailable", "circuit breaker is open") { RetryAfterSeconds = timeoutSeconds };
+
     public static GatewayError Internal() => new(500, "api_error", "server_error", "internal_error", "internal error");
 
     /// <summary>Sent as <c>Retry-After</c>: when asking again can succeed.</summary>

@@ -1,4 +1,5 @@
 using AIBridge.Application.Common.Exceptions;
+using AIBridge.Application.Gateway.Resilience;
 using System.Text.RegularExpressions;
 
 namespace AIBridge.Application.Gateway.Providers;
@@ -72,7 +73,31 @@ public sealed partial class ProviderCatalog
         var key = string.IsNullOrEmpty(settings.ApiKey)
             ? environment(type == ProviderType.Anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY")
             : settings.ApiKey;
-        return new ProviderInstance(name, type, baseUrl, key);
+        return new ProviderInstance(name, type, baseUrl, key) { CircuitBreaker = Breaker(setting + ":CircuitBreaker", settings.CircuitBreaker) };
+    }
+
+    private static CircuitBreakerSettings? Breaker(string setting, CircuitBreakerSettings? breaker)
+    {
+        if (breaker is not { Enabled: true })
+        {
+            return null;
+        }
+
+        if (breaker.FailureThreshold < 1 || breaker.MaxRequests < 1)
+        {
+            var (name, value) = breaker.FailureThreshold < 1 ? ("FailureThreshold", breaker.FailureThreshold) : ("MaxRequests", breaker.MaxRequests);
+            throw new ConfigurationException($"invalid {setting}:{name} \"{value}\": use a whole number from 1");
+        }
+
+        foreach (var (name, value) in new[] { ("Interval", breaker.Interval), ("Timeout", breaker.Timeout) })
+        {
+            if (value <= TimeSpan.Zero)
+            {
+                throw new ConfigurationException($"invalid {setting}:{name} \"{value}\": use a duration above zero, e.g. 00:00:30");
+            }
+        }
+
+        return breaker;
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

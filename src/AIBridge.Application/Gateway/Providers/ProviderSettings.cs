@@ -8,4 +8,6 @@ public sealed class ProviderSettings
     public string? BaseUrl { get; set; }
 
     public string? ApiKey { get; set; }
+
+    public Resilience.CircuitBreakerSettings? CircuitBreaker { get; set; }
 }

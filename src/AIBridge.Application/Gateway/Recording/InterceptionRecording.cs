@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AIBridge.Application.Budgets;
 using AIBridge.Application.Gateway.Parsing;
+using AIBridge.Application.Gateway.Telemetry;
 using AIBridge.Domain.Common;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Pricing;
@@ -13,8 +14,10 @@ namespace AIBridge.Application.Gateway.Recording;
 /// </summary>
 /// <param name="price">The model's price when the request arrived: each usage row's cost is fixed with it.</param>
 /// <param name="hold">The request's claim on its user's budget: its worst-case cost from start to end, then its real cost.</param>
+/// <param name="metrics">Counts prompts, tokens, cost and tool calls as they are recorded.</param>
 public sealed class InterceptionRecording(
-    IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, BudgetHold? hold = null)
+    IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, BudgetHold? hold = null,
+    GatewayMetrics? metrics = null)
     : IResponseSink
 {
     private ResponseParser? _parser;
@@ -27,6 +30,9 @@ public sealed class InterceptionRecording(
     private readonly UsageKey _usage = UsageKey.Of(interception);
 
     public Guid Id => interception.Id;
+
+    /// <summary>Who, through which provider and model, as which client: the labels of its usage.</summary>
+    public UsageKey Key => _usage;
 
     public void Start(string? correlatingToolCallId) =>
         recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { Hold = hold });
@@ -70,6 +76,7 @@ public sealed class InterceptionRecording(
             {
                 Rollup = _usage,
             });
+            metrics?.Prompt(_usage);
         }
 
         if (Volatile.Read(ref _upstreamError) is { } error && (!outcome.Failed || outcome.ErrorType == InterceptionErrors.UpstreamError))
@@ -105,6 +112,7 @@ public sealed class InterceptionRecording(
             InterceptionStartedAt = interception.StartedAt,
             Rollup = _usage,
         });
+        metrics?.ToolSelected(_usage, call.Tool);
     }
 
     public void Thought(string content, string source)
@@ -126,6 +134,7 @@ public sealed class InterceptionRecording(
         var cost = TokenCost.Micros(price, new TokenCounts(usage.Input, usage.Output, usage.CacheRead, usage.CacheWrite,
             usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites)));
         hold?.AddCost(cost);
+        metrics?.Usage(_usage, usage, cost);
         recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
         {
             Id = RecordId.New(at),

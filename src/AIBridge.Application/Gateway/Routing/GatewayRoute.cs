@@ -13,7 +13,11 @@ public enum BridgedApi
 /// <summary>A matched provider route: bridged (recorded) or passthrough, and the path to call upstream.</summary>
 /// <param name="Api">The intercepted API; null for passthrough.</param>
 /// <param name="UpstreamPath">Appended to the provider's base URL, percent-encoded; built from the match, never copied from the request.</param>
-public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
+/// <param name="Template">
+/// The route as metrics and circuit breakers name it: the client's path after <c>/{provider}</c>, cut at
+/// the table's entry so that ids in the path never become label values.
+/// </param>
+public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath, string Template)
 {
     public bool IsBridged => Api is not null;
 
@@ -29,9 +33,10 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
         {
             return rest switch
             {
-                "/v1/messages" => new GatewayRoute(post ? BridgedApi.AnthropicMessages : null, rest),
-                "/v1/messages/count_tokens" => new GatewayRoute(null, rest),
-                _ when Subtree(rest, "/v1/models") || Subtree(rest, "/api/event_logging", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest)),
+                "/v1/messages" => new GatewayRoute(post ? BridgedApi.AnthropicMessages : null, rest, rest),
+                "/v1/messages/count_tokens" => new GatewayRoute(null, rest, rest),
+                _ when Subtree(rest, "/v1/models") => new GatewayRoute(null, RequestPath.Encode(rest), "/v1/models"),
+                _ when Subtree(rest, "/api/event_logging", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest), "/api/event_logging"),
                 _ => null,
             };
         }
@@ -45,10 +50,11 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath)
         var upstream = rest["/v1".Length..];
         return upstream switch
         {
-            "/chat/completions" => new GatewayRoute(post ? BridgedApi.ChatCompletions : null, upstream),
-            "/responses" => new GatewayRoute(post ? BridgedApi.Responses : null, upstream),
-            _ when Subtree(upstream, "/responses", exactToo: false) || Subtree(upstream, "/models") || Subtree(upstream, "/conversations")
-                => new GatewayRoute(null, RequestPath.Encode(upstream)),
+            "/chat/completions" => new GatewayRoute(post ? BridgedApi.ChatCompletions : null, upstream, rest),
+            "/responses" => new GatewayRoute(post ? BridgedApi.Responses : null, upstream, rest),
+            _ when Subtree(upstream, "/responses", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(upstream), "/v1/responses/*"),
+            _ when Subtree(upstream, "/models") => new GatewayRoute(null, RequestPath.Encode(upstream), "/v1/models"),
+            _ when Subtree(upstream, "/conversations") => new GatewayRoute(null, RequestPath.Encode(upstream), "/v1/conversations"),
             _ => null,
         };
     }

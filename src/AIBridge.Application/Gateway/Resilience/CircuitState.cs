@@ -1,0 +1,8 @@
+namespace AIBridge.Application.Gateway.Resilience;
+
+public enum CircuitState
+{
+    Closed,
+    HalfOpen,
+    Open,
+}
