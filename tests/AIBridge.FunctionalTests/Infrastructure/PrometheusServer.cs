@@ -128,7 +128,7 @@ public sealed class PrometheusServer : IAsyncDisposable
         throw new TimeoutException("prometheus did not become ready in 30 s");
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -11,7 +11,7 @@ namespace AIBridge.FunctionalTests.Operations;
 /// Claude Code request writes a line per record, each one JSON object with the record's fields at the top
 /// level, holding the values the audit API shows for the same interception.
 /// </summary>
-public sealed class InterceptionLogTests
+public sealed class InterceptionRecordLogTests
 {
     [Fact]
     public async Task A_claude_code_request_writes_each_record_as_a_json_line_with_the_recorded_values()
