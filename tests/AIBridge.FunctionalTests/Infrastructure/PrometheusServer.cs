@@ -82,6 +82,16 @@ public sealed class PrometheusServer : IAsyncDisposable
             : result.EnumerateArray().Sum(series => double.Parse(series.GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>How many series an instant query returns; a query Prometheus rejects fails the request.</summary>
+    public async Task<int> SeriesCountAsync(string query)
+    {
+        using var response = await _http.GetAsync("/api/v1/query?query=" + Uri.EscapeDataString(query));
+        var text = await response.Content.ReadAsStringAsync();
+        response.IsSuccessStatusCode.Should().BeTrue($"Prometheus should accept {query}: {text}");
+        using var document = JsonDocument.Parse(text);
+        return document.RootElement.GetProperty("data").GetProperty("result").GetArrayLength();
+    }
+
     /// <summary>Label sets of the series a selector matches now.</summary>
     public async Task<IReadOnlyList<Dictionary<string, string>>> SeriesAsync(string selector)
     {

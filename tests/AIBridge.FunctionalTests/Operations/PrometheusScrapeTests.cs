@@ -66,6 +66,29 @@ public sealed class PrometheusScrapeTests
         (await prometheus.ValueAsync("sum(aibridge_recording_written_total)")).Should().BeGreaterThan(0);
         (await prometheus.ValueAsync("sum(http_server_request_duration_seconds_count)")).Should().BeGreaterThan(0);
         (await prometheus.ValueAsync("sum(dotnet_gc_heap_total_allocated_bytes_total)")).Should().BeGreaterThan(0);
+
+        // Every query of the Grafana dashboard in docs/ runs, and those about this traffic find it.
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        foreach (var query in DashboardQueries())
+        {
+            var series = await prometheus.SeriesCountAsync(query.Replace("$provider", Provider, StringComparison.Ordinal).Replace("$model", ".*", StringComparison.Ordinal)
+                .Replace("$__rate_interval", "1m", StringComparison.Ordinal).Replace("$__range", "1h", StringComparison.Ordinal));
+            if (!NoTrafficOfTheirOwn.Any(query.Contains))
+            {
+                series.Should().BePositive(query);
+            }
+        }
+    }
+
+    /// <summary>Queries about refusals and failures, which this traffic has none of.</summary>
+    private static readonly string[] NoTrafficOfTheirOwn = ["circuit_breaker", "rate_limited", "dropped", "status=\"failed\""];
+
+    private static IEnumerable<string> DashboardQueries()
+    {
+        using var dashboard = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "docs", "grafana", "aibridge-dashboard.json")));
+        return dashboard.RootElement.GetProperty("panels").EnumerateArray()
+            .SelectMany(panel => panel.GetProperty("targets").EnumerateArray().Select(target => target.GetProperty("expr").GetString()!))
+            .ToList();
     }
 
     /// <summary>The usage roll-up's totals for the user, once the writer has stored every request.</summary>
