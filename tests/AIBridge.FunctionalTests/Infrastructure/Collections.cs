@@ -14,3 +14,13 @@ public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "Postgres";
 }
+
+/// <summary>
+/// Tests that scrape the process's meters: a meter of the same name in another host of this test process
+/// would be exported beside this host's, so they run when no other test does.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "Metrics";
+}

@@ -33,7 +33,9 @@ public abstract partial class DashboardServingTests(DatabaseFixture fixture) : D
         var unknownApi = await client.GetAsync("/api/v2/no-such-thing");
         unknownApi.StatusCode.Should().Be(HttpStatusCode.NotFound);
         unknownApi.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
-        (await client.GetAsync("/metrics")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        var metrics = await client.GetAsync("/metrics");
+        metrics.StatusCode.Should().Be(HttpStatusCode.OK, "the scrape, never the app's page");
+        (await metrics.Content.ReadAsStringAsync()).Should().Contain("aibridge_provider_info").And.NotContain("<html");
         (await client.GetAsync("/assets/no-such-file.js")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetStringAsync("/healthz")).Should().Be("Healthy");
         (await client.GetStringAsync("/swagger/v1/swagger.json")).Should().StartWith("{");

@@ -8,6 +8,7 @@ namespace AIBridge.FunctionalTests.Operations;
 /// A real Prometheus scrapes AIBridge while Claude Code shaped traffic goes through the gateway; its
 /// query API then shows the series with the values the usage roll-up recorded for the same requests.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class PrometheusScrapeTests
 {
     /// <summary>A provider of this test's own: no other host in the test process labels a series with it.</summary>
@@ -68,11 +69,20 @@ public sealed class PrometheusScrapeTests
         (await prometheus.ValueAsync("sum(dotnet_gc_heap_total_allocated_bytes_total)")).Should().BeGreaterThan(0);
 
         // Every query of the Grafana dashboard in docs/ runs, and those about this traffic find it.
-        await Task.Delay(TimeSpan.FromSeconds(2));
         foreach (var query in DashboardQueries())
         {
-            var series = await prometheus.SeriesCountAsync(query.Replace("$provider", Provider, StringComparison.Ordinal).Replace("$model", ".*", StringComparison.Ordinal)
-                .Replace("$__rate_interval", "1m", StringComparison.Ordinal).Replace("$__range", "1h", StringComparison.Ordinal));
+            var concrete = query.Replace("$provider", Provider, StringComparison.Ordinal).Replace("$model", ".*", StringComparison.Ordinal)
+                .Replace("$__rate_interval", "1m", StringComparison.Ordinal).Replace("$__range", "1h", StringComparison.Ordinal);
+            var series = await prometheus.SeriesCountAsync(concrete);
+
+            // A rate needs two scrapes of a series: a loaded machine may not have taken the second yet.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (series == 0 && !NoTrafficOfTheirOwn.Any(query.Contains) && clock.Elapsed < TimeSpan.FromSeconds(30))
+            {
+                await Task.Delay(250);
+                series = await prometheus.SeriesCountAsync(concrete);
+            }
+
             if (!NoTrafficOfTheirOwn.Any(query.Contains))
             {
                 series.Should().BePositive(query);
