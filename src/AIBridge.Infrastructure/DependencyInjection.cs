@@ -2,9 +2,7 @@ using AIBridge.Application.ApiKeys;
 using AIBridge.Application.Audit;
 using AIBridge.Application.Audit.Retention;
 using AIBridge.Application.Budgets;
-using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Common.Interfaces;
-using AIBridge.Application.Gateway.Limits;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Pricing;
 using AIBridge.Application.Usage;
@@ -17,7 +15,6 @@ using AIBridge.Infrastructure.Retention;
 using AIBridge.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace AIBridge.Infrastructure;
 
@@ -57,23 +54,9 @@ public static class DependencyInjection
 
         services.AddSingleton(new RecorderDatabase(provider, connectionString));
         services.AddSingleton<RecordQueue>();
-        if (Switch(configuration, "AIBridge:InterceptionLogs"))
-        {
-            services.AddSingleton<IRecorder>(sp => new InterceptionLogRecorder(sp.GetRequiredService<RecordQueue>(),
-                sp.GetRequiredService<ILogger<InterceptionLogRecorder>>()));
-        }
-        else
-        {
-            services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
-        }
-
+        services.AddSingleton<IRecorder>(sp => sp.GetRequiredService<RecordQueue>());
         services.AddSingleton<RecordWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<RecordWriter>());
-
-        if (configuration["AIBridge:Limits:Redis"] is { Length: > 0 } redis)
-        {
-            services.AddSingleton<ISharedRateBuckets>(sp => new Limits.RedisRateBuckets(redis, sp.GetRequiredService<ILogger<Limits.RedisRateBuckets>>()));
-        }
 
         services.AddSingleton(RetentionSettings(configuration));
         services.AddScoped<IInterceptionRetentionStore, InterceptionRetentionStore>();
@@ -83,14 +66,6 @@ public static class DependencyInjection
         services.AddHostedService<Budgets.BudgetsRefresh>();
         return services;
     }
-
-    /// <summary>An on/off setting; anything but true or false stops the start, naming it.</summary>
-    private static bool Switch(IConfiguration configuration, string key) => configuration[key] switch
-    {
-        null or "" => false,
-        var value when bool.TryParse(value, out var on) => on,
-        var value => throw new ConfigurationException($"invalid {key} \"{value}\": use true or false"),
-    };
 
     private static RetentionOptions RetentionSettings(IConfiguration configuration)
     {

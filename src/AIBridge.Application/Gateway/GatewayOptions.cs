@@ -14,6 +14,9 @@ public sealed class GatewayOptions
 
     public long MaxRequestBodyBytes { get; set; } = 32L * 1024 * 1024;
 
+    /// <summary>Also write every interception record as a structured log line, for SIEMs.</summary>
+    public bool InterceptionLogs { get; set; }
+
     public UpstreamTimeouts Upstream { get; set; } = new();
 
     public AuthCacheOptions Auth { get; set; } = new();

@@ -270,11 +270,9 @@ public sealed class GatewayHandler(
             return (slot, false);
         }
 
-        GatewayLog.Limited(logger, call.Actor.UserId, call.Actor.Username, refusal.Reason, refusal.Message);
+        GatewayLog.Limited(logger, call.Actor.UserId, call.Actor.Username, refusal.Reason, refusal.Error.Message);
         metrics.RateLimited(call.Provider.Name, refusal.Reason);
-        await context.WriteAsync(refusal.Reason == "rate"
-            ? GatewayError.RateLimited(refusal.Message, refusal.RetryAfterSeconds)
-            : GatewayError.Overloaded(refusal.Message, refusal.RetryAfterSeconds), call.Provider.Type);
+        await context.WriteAsync(refusal.Error, call.Provider.Type);
         return (null, true);
     }
 

@@ -8,6 +8,9 @@ using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Users.Commands.UpdateUserStatus;
+using AIBridge.Infrastructure.Limits;
+using AIBridge.Infrastructure.Recording;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AIBridge.Web.Gateway;
 
@@ -23,7 +26,18 @@ public static partial class GatewayServices
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
         services.AddSingleton(BudgetSettings(section.GetSection("Budgets")));
         var limits = LimitSettings(section.GetSection("Limits"));
+        if (limits.Redis is { Length: > 0 } redis)
+        {
+            services.AddSingleton<ISharedRateBuckets>(sp => new RedisRateBuckets(redis, sp.GetRequiredService<ILogger<RedisRateBuckets>>()));
+        }
+
         services.AddSingleton(sp => new RequestLimiter(limits, sp.GetService<ISharedRateBuckets>()));
+        if (options.InterceptionLogs)
+        {
+            // The gateway's records pass through the log on their way to the queue; the writers still read the queue itself.
+            services.Replace(ServiceDescriptor.Singleton<IRecorder>(sp =>
+                new InterceptionLogRecorder(sp.GetRequiredService<RecordQueue>(), sp.GetRequiredService<ILogger<InterceptionLogRecorder>>())));
+        }
 
         var providers = section.GetSection("Providers").GetChildren()
             .ToDictionary(p => p.Key, p => Bind(() => p.Get<ProviderSettings>()) ?? new ProviderSettings(), StringComparer.Ordinal);

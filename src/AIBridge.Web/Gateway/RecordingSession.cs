@@ -54,7 +54,7 @@ public sealed class RecordingSession : IAsyncDisposable
             clock.GetUtcNow().UtcDateTime);
         var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold, metrics);
         recording.Start(request.CorrelatingToolCallId);
-        metrics.InterceptionStarted(call.Provider.Name, interception.Model, call.Route.Template);
+        metrics.InterceptionStarted(recording.Key, call.Route.Template);
         GatewayLog.Started(logger, interception.Id, context.Request.Path.Value ?? "", call.Provider.Name, interception.Model, call.Actor.UserId,
             call.Actor.Username, request.Client, request.Streaming, credential.Kind, credential.Hint, credential.KeyLength, call.CorrelationId);
         context.Response.Headers[GatewayHeaders.InterceptionId] = interception.Id.ToString();

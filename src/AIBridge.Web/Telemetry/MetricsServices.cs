@@ -71,9 +71,7 @@ public static class MetricsServices
         }
 
         urls = string.IsNullOrEmpty(urls) ? DependencyInjection.DefaultUrl : urls;
-        var first = urls.Split(';')[0];
-        var authority = first[(first.IndexOf("://", StringComparison.Ordinal) + 3)..].Split('/')[0];
-        var host = authority.LastIndexOf(':') is var colon and > 0 && !authority.EndsWith(']') ? authority[..colon] : authority;
+        var host = BindingAddress.Parse(urls.Split(';')[0]).Host;
         builder.WebHost.UseUrls(urls, $"http://{host}:{port}");
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AIBridge.TestSupport;
 
 namespace AIBridge.Benchmarks.Peers;
 

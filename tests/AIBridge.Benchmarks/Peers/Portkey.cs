@@ -1,3 +1,5 @@
+using AIBridge.TestSupport;
+
 namespace AIBridge.Benchmarks.Peers;
 
 /// <summary>

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace AIBridge.FunctionalTests.Infrastructure;
@@ -36,7 +35,7 @@ public sealed class PrometheusServer : IAsyncDisposable
                 static_configs:
                   - targets: ["{target}"]
             """);
-        var port = FreePort();
+        var port = LoopbackPort.Free();
         var process = Process.Start(new ProcessStartInfo(Binary,
         [
             $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(dir, "data")}", $"--web.listen-address=127.0.0.1:{port}",
@@ -136,12 +135,5 @@ public sealed class PrometheusServer : IAsyncDisposable
         }
 
         throw new TimeoutException("prometheus did not become ready in 30 s");
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -20,7 +20,7 @@ public sealed class RedisServer : IAsyncDisposable
     public static async Task<RedisServer> StartAsync()
     {
         File.Exists(Binary).Should().BeTrue($"{Binary} is needed: install Debian's redis-server package (apt-get install -y redis-server)");
-        var port = PrometheusServer.FreePort();
+        var port = LoopbackPort.Free();
         var process = Process.Start(new ProcessStartInfo(Binary, ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no"])
         {

@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using AIBridge.Application.Gateway.Errors;
 
 namespace AIBridge.Application.Gateway.Limits;
 
@@ -56,14 +57,14 @@ public sealed class RequestLimiter : IDisposable
     {
         if (_options.RequestsPerMinutePerUser is { } perMinute && await TakeRateAsync(userId, perMinute, cancellationToken) is { } wait)
         {
-            return (null, new LimitRefusal("rate", $"rate limit exceeded: {perMinute} requests per minute", Seconds(wait)));
+            return (null, new LimitRefusal("rate", GatewayError.RateLimited($"rate limit exceeded: {perMinute} requests per minute", Seconds(wait))));
         }
 
         var userLease = _perUser?.AttemptAcquire(userId);
         if (userLease is { IsAcquired: false })
         {
             userLease.Dispose();
-            return (null, new LimitRefusal("concurrency", $"too many concurrent requests: {_options.MaxConcurrentPerUser} per user", 1));
+            return (null, new LimitRefusal("concurrency", GatewayError.Overloaded($"too many concurrent requests: {_options.MaxConcurrentPerUser} per user", 1)));
         }
 
         var allLease = _all?.AttemptAcquire();
@@ -71,7 +72,7 @@ public sealed class RequestLimiter : IDisposable
         {
             allLease.Dispose();
             userLease?.Dispose();
-            return (null, new LimitRefusal("concurrency", $"AIBridge is serving its limit of {_options.MaxConcurrent} concurrent requests", 1));
+            return (null, new LimitRefusal("concurrency", GatewayError.Overloaded($"AIBridge is serving its limit of {_options.MaxConcurrent} concurrent requests", 1)));
         }
 
         return (new Slot(userLease, allLease), null);

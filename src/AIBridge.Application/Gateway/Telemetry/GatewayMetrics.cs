@@ -57,13 +57,12 @@ public sealed class GatewayMetrics : IDisposable
             new KeyValuePair<string, object?>("status", p.Status))), description: "One series per configured provider, always 1.");
     }
 
-    public void InterceptionStarted(string provider, string model, string route) =>
-        _inflight.Add(1, new TagList { { "provider", provider }, { "model", model }, { "route", route } });
+    public void InterceptionStarted(UsageKey key, string route) => _inflight.Add(1, Inflight(key, route));
 
     /// <param name="ttfb">Null when no response arrived.</param>
     public void InterceptionEnded(UsageKey key, string route, string method, bool failed, TimeSpan duration, TimeSpan? ttfb)
     {
-        _inflight.Add(-1, new TagList { { "provider", key.ProviderName }, { "model", key.Model }, { "route", route } });
+        _inflight.Add(-1, Inflight(key, route));
         var tags = PerUser(key, new TagList
         {
             { "provider", key.ProviderName }, { "model", key.Model }, { "status", failed ? "failed" : "completed" }, { "route", route }, { "method", method },
@@ -86,18 +85,19 @@ public sealed class GatewayMetrics : IDisposable
     /// <param name="costMicros">Null when the model has no price: then no cost is added.</param>
     public void Usage(UsageKey key, ParsedUsage usage, long? costMicros)
     {
-        AddTokens(key, "input", usage.Input);
-        AddTokens(key, "output", usage.Output);
-        AddTokens(key, "cache_read_input_tokens", usage.CacheRead);
-        AddTokens(key, "cache_write_input_tokens", usage.CacheWrite);
+        var tags = Usage(key);
+        AddTokens(tags, "input", usage.Input);
+        AddTokens(tags, "output", usage.Output);
+        AddTokens(tags, "cache_read_input_tokens", usage.CacheRead);
+        AddTokens(tags, "cache_write_input_tokens", usage.CacheWrite);
         foreach (var (type, count) in usage.Metadata)
         {
-            AddTokens(key, type, count);
+            AddTokens(tags, type, count);
         }
 
         if (costMicros is > 0)
         {
-            _cost.Add(costMicros.Value, Usage(key));
+            _cost.Add(costMicros.Value, tags);
         }
     }
 
@@ -117,15 +117,18 @@ public sealed class GatewayMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
-    private void AddTokens(UsageKey key, string type, long count)
+    /// <param name="usage">The usage's labels, copied (a struct) before the type is added.</param>
+    private void AddTokens(TagList usage, string type, long count)
     {
         if (count > 0)
         {
-            var tags = Usage(key);
-            tags.Add("type", type);
-            _tokens.Add(count, tags);
+            usage.Add("type", type);
+            _tokens.Add(count, usage);
         }
     }
+
+    private static TagList Inflight(UsageKey key, string route) =>
+        new() { { "provider", key.ProviderName }, { "model", key.Model }, { "route", route } };
 
     private TagList Usage(UsageKey key) =>
         PerUser(key, new TagList { { "provider", key.ProviderName }, { "model", key.Model }, { "client", key.Client } });

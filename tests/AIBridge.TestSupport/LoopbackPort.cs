@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace AIBridge.Benchmarks;
+namespace AIBridge.TestSupport;
 
 public static class LoopbackPort
 {
