@@ -44,6 +44,7 @@ try
     builder.AddWebServices();
     builder.Services.AddGateway(builder.Configuration);
     var metrics = builder.AddMetrics();
+    builder.AddTracing();
     builder.Services.AddApiDocument();
     if (DocumentGeneration.IsRunning)
     {
@@ -81,8 +82,8 @@ try
     }
 
     GatewayServices.WarnAboutMissingKeys(app);
-        await app.RunAsync();
-        return 0;
+    await app.RunAsync();
+    return 0;
 }
 catch (ConfigurationException e)
 {

@@ -11,10 +11,12 @@ public static class ForwardedHeaders
     };
 
     // Never sent upstream: recomputed, or asked for uncompressed so the copy can be parsed, or AIBridge's own.
+    // The client's trace context stays here too: the upstream gets AIBridge's own, and only when told to.
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Content-Length", "Accept-Encoding", GatewayHeaders.SessionToken, GatewayHeaders.Cookie, GatewayHeaders.GovernanceRequestId,
         GatewayHeaders.GovernanceToken, GatewayHeaders.Authorization, GatewayHeaders.ApiKey,
+        "traceparent", "tracestate", "baggage", "Request-Id", "Correlation-Context",
     };
 
     private static readonly HashSet<string> NotReturned = new(StringComparer.OrdinalIgnoreCase) { "Set-Cookie", "Alt-Svc" };

@@ -98,7 +98,8 @@ public sealed class GatewayHandler(
 
     private async Task BridgeAsync(HttpContext context, GatewayCall call, BridgedApi api, long received)
     {
-        if (await BeginAsync(context, call, api, received) is not { } begun)
+        using var intercept = GatewayTracing.StartIntercept(context, call);
+        if (await BeginAsync(context, call, api, received, intercept) is not { } begun)
         {
             return;
         }
@@ -109,6 +110,7 @@ public sealed class GatewayHandler(
         using (slot)
         await using (session)
         {
+            using var processing = GatewayTracing.Start(GatewaySpans.ProcessRequest);
             var breaker = breakers.For(call.Provider, call.Route.Template, model);
             var ticket = breaker?.TryPass();
             if (breaker is not null && ticket is null)
@@ -144,7 +146,7 @@ public sealed class GatewayHandler(
 
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
     private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential, string Model, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
-        long received)
+        long received, System.Diagnostics.Activity? intercept)
     {
         // 3. Read and inspect the body.
         var request = context.Request;
@@ -163,6 +165,7 @@ public sealed class GatewayHandler(
 
         // 4. Hold the budget, then start the recording. The parsed body ends with this method: a long stream must not hold its buffers.
         var bridged = inspection!.Request!;
+        GatewayTracing.Inspected(intercept, bridged);
         var price = prices.Current.Find(call.Provider.Type.Name(), bridged.Model);
         var estimate = ReservationEstimate.Micros(price, body!.Length, bridged.MaxOutputTokens ?? budgets.Options.DefaultMaxOutputTokens);
         var budget = await budgets.ReserveAsync(call.Actor.UserId, estimate, context.RequestAborted);
@@ -182,7 +185,8 @@ public sealed class GatewayHandler(
         }
 
         var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
-        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger);
+        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger,
+            intercept);
         return (session, body, credential, bridged.Model, slot);
     }
 
@@ -191,6 +195,7 @@ public sealed class GatewayHandler(
         RecordingSession session)
     {
         using var upstreamRequest = UpstreamRequest.Bridged(context, call.Provider, call.Route.UpstreamPath, body, credential);
+        using var span = GatewayTracing.Start(GatewaySpans.Upstream);
         var (upstream, failure) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: false);
         using (upstream)
         {
@@ -225,6 +230,7 @@ public sealed class GatewayHandler(
         using var _ = slot;
         metrics.Passthrough(call.Provider.Name, call.Route.Template, context.Request.Method);
         using var upstreamRequest = UpstreamRequest.Passthrough(context, call.Provider, call.Route.UpstreamPath, call.Caller.Byok);
+        using var span = GatewayTracing.StartPassthrough(context, upstreamRequest);
         var (upstream, _) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: true);
         using (upstream)
         {

@@ -10,6 +10,7 @@ using AIBridge.Application.Gateway.Recovery;
 using AIBridge.Application.Users.Commands.UpdateUserStatus;
 using AIBridge.Infrastructure.Limits;
 using AIBridge.Infrastructure.Recording;
+using AIBridge.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AIBridge.Web.Gateway;
@@ -20,7 +21,7 @@ public static partial class GatewayServices
     public static IServiceCollection AddGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection("AIBridge");
-        var options = Bind(() => section.Get<GatewayOptions>()) ?? new GatewayOptions();
+        var options = Settings.Read<GatewayOptions>(section);
         services.AddSingleton(options);
         services.AddSingleton(GatewayInstance.From(options.InstanceId, configuration["urls"] ?? DependencyInjection.DefaultUrl));
         services.Configure<RecordingOptions>(section.GetSection("Recording"));
@@ -40,7 +41,7 @@ public static partial class GatewayServices
         }
 
         var providers = section.GetSection("Providers").GetChildren()
-            .ToDictionary(p => p.Key, p => Bind(() => p.Get<ProviderSettings>()) ?? new ProviderSettings(), StringComparer.Ordinal);
+            .ToDictionary(p => p.Key, p => Settings.Read<ProviderSettings>(p), StringComparer.Ordinal);
         services.AddSingleton(ProviderCatalog.Create(providers, Environment.GetEnvironmentVariable));
 
         services.AddSingleton<GatewayAuthenticator>();
@@ -53,14 +54,14 @@ public static partial class GatewayServices
         services.AddSingleton<GatewayHandler>();
 
         // In-flight requests get ShutdownTimeout; the recorder then flushes for up to ShutdownFlushTimeout.
-        var recording = Bind(() => section.GetSection("Recording").Get<RecordingOptions>()) ?? new RecordingOptions();
+        var recording = Settings.Read<RecordingOptions>(section.GetSection("Recording"));
         services.Configure<HostOptions>(o => o.ShutdownTimeout = recording.ShutdownTimeout + recording.ShutdownFlushTimeout);
         return services;
     }
 
     private static BudgetOptions BudgetSettings(IConfigurationSection section)
     {
-        var budgets = Bind(() => section.Get<BudgetOptions>()) ?? new BudgetOptions();
+        var budgets = Settings.Read<BudgetOptions>(section);
         if (budgets.DefaultMonthlyLimitMicros is < 0)
         {
             throw new ConfigurationException(
@@ -78,7 +79,7 @@ public static partial class GatewayServices
 
     private static LimitsOptions LimitSettings(IConfigurationSection section)
     {
-        var limits = Bind(() => section.Get<LimitsOptions>()) ?? new LimitsOptions();
+        var limits = Settings.Read<LimitsOptions>(section);
         foreach (var (name, value) in new[] { ("RequestsPerMinutePerUser", limits.RequestsPerMinutePerUser), ("MaxConcurrentPerUser", limits.MaxConcurrentPerUser),
                      ("MaxConcurrent", limits.MaxConcurrent) })
         {
@@ -89,19 +90,6 @@ public static partial class GatewayServices
         }
 
         return limits;
-    }
-
-    /// <summary>A value the binder cannot convert stops the start with its own message, which names the setting and the value.</summary>
-    private static T? Bind<T>(Func<T?> bind)
-    {
-        try
-        {
-            return bind();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ConfigurationException(e.Message.TrimEnd('.') + (e.InnerException is { } inner ? $": {inner.Message}" : ""), e);
-        }
     }
 
     /// <summary>Logs each provider that has no central key: its centralized calls reach the upstream without one and are refused there.</summary>

@@ -46,13 +46,15 @@ public sealed class RecordingSession : IAsyncDisposable
     /// <param name="price">The model's price in force now: the interception's usage is costed at it.</param>
     /// <param name="hold">The request's claim on its user's budget, if they have one.</param>
     /// <param name="received">When the gateway received the request (<paramref name="clock"/>'s timestamp): latencies count from it.</param>
+    /// <param name="intercept">The request's <c>Intercept</c> span, if it is traced.</param>
     public static RecordingSession Start(HttpContext context, GatewayCall call, BridgedRequest request, UpstreamCredential credential,
         GatewayInstance instance, ModelPrice? price, BudgetHold? hold, IRecorder recorder, GatewayMetrics metrics, TimeProvider clock, long received,
-        ILogger logger)
+        ILogger logger, System.Diagnostics.Activity? intercept = null)
     {
         var interception = NewInterception.For(call.Provider, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
             clock.GetUtcNow().UtcDateTime);
-        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold, metrics);
+        var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold, metrics,
+            InterceptionTrace.Of(intercept, interception.Id));
         recording.Start(request.CorrelatingToolCallId);
         metrics.InterceptionStarted(recording.Key, call.Route.Template);
         GatewayLog.Started(logger, interception.Id, context.Request.Path.Value ?? "", call.Provider.Name, interception.Model, call.Actor.UserId,

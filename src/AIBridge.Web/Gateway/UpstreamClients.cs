@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Providers;
+using AIBridge.Application.Gateway.Telemetry;
 
 namespace AIBridge.Web.Gateway;
 
@@ -10,8 +12,15 @@ namespace AIBridge.Web.Gateway;
 /// cookies, no decompression (bytes pass through as they are), a connect timeout and no total timeout,
 /// since a stream may legitimately last many minutes.
 /// </summary>
-public sealed class UpstreamClients(GatewayOptions options) : IDisposable
+public sealed class UpstreamClients(GatewayOptions options, TracingOptions tracing) : IDisposable
 {
+    /// <summary>
+    /// With tracing on, HttpClient's span of the upstream call is kept (its handler only exists with a
+    /// propagator) but sends no context unless asked to; with tracing off the handler is left out.
+    /// </summary>
+    private readonly DistributedContextPropagator? _propagator = tracing.PropagateUpstream ? DistributedContextPropagator.Current
+        : tracing.Enabled ? DistributedContextPropagator.CreateNoOutputPropagator() : null;
+
     private readonly ConcurrentDictionary<string, HttpMessageInvoker> _clients = new(StringComparer.Ordinal);
 
     public HttpMessageInvoker For(ProviderInstance provider) => _clients.GetOrAdd(provider.Name, _ => new HttpMessageInvoker(new SocketsHttpHandler
@@ -24,7 +33,7 @@ public sealed class UpstreamClients(GatewayOptions options) : IDisposable
         MaxConnectionsPerServer = int.MaxValue,
         EnableMultipleHttp2Connections = true,
         UseProxy = true,
-        ActivityHeadersPropagator = null,
+        ActivityHeadersPropagator = _propagator,
     }, disposeHandler: true));
 
     public void Dispose()

@@ -2,6 +2,7 @@ using AIBridge.Application.Common.Exceptions;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Gateway.Telemetry;
 using AIBridge.Infrastructure.Recording;
+using AIBridge.Web.Infrastructure;
 using OpenTelemetry.Metrics;
 
 namespace AIBridge.Web.Telemetry;
@@ -20,7 +21,7 @@ public static class MetricsServices
 
     public static MetricsOptions AddMetrics(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection("AIBridge:Metrics").Get<MetricsOptions>() ?? new MetricsOptions();
+        var options = Settings.Read<MetricsOptions>(builder.Configuration.GetSection("AIBridge:Metrics"));
         if (options.Port is < 1 or > 65535)
         {
             throw new ConfigurationException($"invalid AIBridge:Metrics:Port \"{options.Port}\": use a TCP port from 1 to 65535, or leave it unset to serve /metrics on the main listener");

@@ -86,6 +86,24 @@ public sealed class ApiClient(Func<HttpClient> createClient)
         return (await ReadJsonAsync(response)).GetProperty("session_token").GetString()!;
     }
 
+    /// <summary>The interception as the audit API shows it, once the writer has stored its end.</summary>
+    public async Task<JsonElement> EndedInterceptionAsync(TestUser user, string id)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var found = (await GetOkAsync(user, "/api/v2/aibridge/interceptions")).GetProperty("results").EnumerateArray()
+                .FirstOrDefault(i => i.GetProperty("id").GetString() == id && i.GetProperty("ended_at").ValueKind == JsonValueKind.String);
+            if (found.ValueKind == JsonValueKind.Object)
+            {
+                return found;
+            }
+
+            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the interception should be stored");
+            await Task.Delay(50);
+        }
+    }
+
     public async Task<string> CreateTokenAsync(TestUser user, object? body = null)
     {
         var response = await PostJsonAsync(As(user.Token), "/api/v2/users/me/keys/tokens", body ?? new { });

@@ -22,6 +22,12 @@ public sealed class ConfigurationErrorTests
             "invalid AIBridge:Budgets:DefaultMonthlyLimitMicros \"-5\": use a whole number of micro-USD from 0 (50000000 is $50), or leave it unset for no default budget" },
         { ["AIBridge__Budgets__DefaultMaxOutputTokens=0"],
             "invalid AIBridge:Budgets:DefaultMaxOutputTokens \"0\": use a whole number of tokens above 0" },
+        { ["AIBridge__Tracing__Endpoint=collector:4317"],
+            "invalid AIBridge:Tracing:Endpoint \"collector:4317\": use the OTLP collector's absolute http or https address, e.g. http://localhost:4317" },
+        { ["OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318", "AIBridge__Tracing__Protocol=http/json"],
+            "invalid AIBridge:Tracing:Protocol \"http/json\": use grpc or http/protobuf" },
+        { ["AIBridge__Metrics__PerUserLabels=sometimes"],
+            "Failed to convert configuration value 'sometimes' at 'AIBridge:Metrics:PerUserLabels' to type 'System.Boolean': sometimes is not a valid value for Boolean." },
         { ["AIBridge__MaxRequestBodyBytes=lots"],
             "Failed to convert configuration value 'lots' at 'AIBridge:MaxRequestBodyBytes' to type 'System.Int64': lots is not a valid value for Int64. (Parameter 'value')" },
     };

@@ -53,7 +53,7 @@ public sealed class InterceptionRecordLogTests
             var id = response.Headers.GetValues("X-AIBridge-Interception-Id").Single();
 
             var records = await RecordsAsync(lines, id);
-            var recorded = await StoredAsync(api, owner, id);
+            var recorded = await api.EndedInterceptionAsync(owner, id);
 
             records.Select(r => r.GetProperty("record_type").GetString()).Should().BeEquivalentTo(
                 ["interception_start", "token_usage", "tool_usage", "tool_usage", "model_thought", "prompt_usage", "interception_end"]);
@@ -142,24 +142,6 @@ public sealed class InterceptionRecordLogTests
             }
 
             await Task.Delay(20);
-        }
-    }
-
-    /// <summary>The interception as the audit API shows it, once the writer has stored its end (the log lines come first).</summary>
-    private static async Task<JsonElement> StoredAsync(ApiClient api, TestUser owner, string id)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var found = (await api.GetOkAsync(owner, "/api/v2/aibridge/interceptions")).GetProperty("results").EnumerateArray()
-                .FirstOrDefault(i => i.GetProperty("id").GetString() == id && i.GetProperty("ended_at").ValueKind == JsonValueKind.String);
-            if (found.ValueKind == JsonValueKind.Object)
-            {
-                return found;
-            }
-
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(15), "the interception should be stored");
-            await Task.Delay(50);
         }
     }
 

@@ -15,9 +15,10 @@ namespace AIBridge.Application.Gateway.Recording;
 /// <param name="price">The model's price when the request arrived: each usage row's cost is fixed with it.</param>
 /// <param name="hold">The request's claim on its user's budget: its worst-case cost from start to end, then its real cost.</param>
 /// <param name="metrics">Counts prompts, tokens, cost and tool calls as they are recorded.</param>
+/// <param name="trace">The request's <c>Intercept</c> span, when it is traced: each record becomes a span under it.</param>
 public sealed class InterceptionRecording(
     IRecorder recorder, TimeProvider clock, Interception interception, string? prompt, ModelPrice? price = null, BudgetHold? hold = null,
-    GatewayMetrics? metrics = null)
+    GatewayMetrics? metrics = null, InterceptionTrace? trace = null)
     : IResponseSink
 {
     private ResponseParser? _parser;
@@ -34,8 +35,11 @@ public sealed class InterceptionRecording(
     /// <summary>Who, through which provider and model, as which client: the labels of its usage.</summary>
     public UsageKey Key => _usage;
 
-    public void Start(string? correlatingToolCallId) =>
+    public void Start(string? correlatingToolCallId)
+    {
         recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { Hold = hold });
+        trace?.Recorded(GatewaySpans.RecordInterception);
+    }
 
     /// <summary>The parser whose response id the prompt row carries.</summary>
     public void Attach(ResponseParser parser) => _parser = parser;
@@ -77,6 +81,7 @@ public sealed class InterceptionRecording(
                 Rollup = _usage,
             });
             metrics?.Prompt(_usage);
+            trace?.Recorded(GatewaySpans.RecordPromptUsage);
         }
 
         if (Volatile.Read(ref _upstreamError) is { } error && (!outcome.Failed || outcome.ErrorType == InterceptionErrors.UpstreamError))
@@ -87,6 +92,8 @@ public sealed class InterceptionRecording(
         hold?.End();
         var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
         recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, Hold = hold });
+        trace?.Recorded(GatewaySpans.RecordInterceptionEnded);
+        trace?.End(outcome);
         if (_response is { } ticket)
         {
             recorder.EndResponse(ticket);
@@ -113,6 +120,7 @@ public sealed class InterceptionRecording(
             Rollup = _usage,
         });
         metrics?.ToolSelected(_usage, call.Tool);
+        trace?.Recorded(GatewaySpans.RecordToolUsage, InterceptionTrace.Tag(GatewaySpans.Attributes.ToolName, call.Tool));
     }
 
     public void Thought(string content, string source)
@@ -126,6 +134,7 @@ public sealed class InterceptionRecording(
             Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["source"] = source }),
             CreatedAt = at,
         }));
+        trace?.Recorded(GatewaySpans.RecordModelThought);
     }
 
     public void Usage(ParsedUsage usage)
@@ -135,6 +144,9 @@ public sealed class InterceptionRecording(
             usage.Metadata.GetValueOrDefault(ParsedUsage.OneHourCacheWrites)));
         hold?.AddCost(cost);
         metrics?.Usage(_usage, usage, cost);
+        trace?.Tokens(usage.Input, usage.Output);
+        trace?.Recorded(GatewaySpans.RecordTokenUsage, InterceptionTrace.Tag(GatewaySpans.Attributes.GenAiInputTokens, usage.Input),
+            InterceptionTrace.Tag(GatewaySpans.Attributes.GenAiOutputTokens, usage.Output), InterceptionTrace.Tag(GatewaySpans.Attributes.GenAiResponseId, usage.ResponseId));
         recorder.Enqueue(new TokenUsageRecorded(new TokenUsage
         {
             Id = RecordId.New(at),
