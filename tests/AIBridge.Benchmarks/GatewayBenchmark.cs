@@ -10,12 +10,15 @@ namespace AIBridge.Benchmarks;
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup-seconds 20] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
 ///                [--targets nginx,kestrel,aibridge,portkey] [--peers required|optional] [--smoke]
-///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...] [--baseline-env NAME=VALUE,...]
+///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...] [--baseline-env NAME=VALUE,...] [--rounds 2]
 /// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
 /// <c>--baseline-dll</c> adds a second AIBridge build as target <c>aibridge-baseline</c>: on a shared
 /// machine whose speed drifts from run to run, a change is only judged against its baseline in one run.
 /// <c>--bridge-env</c> and <c>--baseline-env</c> set variables for one of the two (a setting to try, or the
 /// same setting on both, say recording turned off to compare the relays alone).
+/// <c>--rounds</c> splits each cell's requests into that many rounds, the targets in alternating order;
+/// with a baseline build, the CPU per request of the two is compared round by round and the median of
+/// those ratios reported, which a drifting machine moves far less than a comparison of totals.
 /// </summary>
 public static class GatewayBenchmark
 {
@@ -83,7 +86,8 @@ public static class GatewayBenchmark
         sentThroughBridge += await WarmUpAsync(runner, targetsOf.Values.ToList(), options.WarmupSeconds);
         foreach (var (stream, targets) in targetsOf)
         {
-            var (streamFailures, bridgeRequests) = await RunStreamAsync(runner, stream, targets, options);
+            var (streamFailures, bridgeRequests) = await RunStreamAsync(runner, stream, targets, options,
+                int.TryParse(Value("--rounds"), out var rounds) && rounds >= 2 ? rounds : 2);
             failures += streamFailures;
             sentThroughBridge += bridgeRequests;
         }
@@ -206,7 +210,8 @@ public static class GatewayBenchmark
     }
 
     /// <returns>Failed requests, and how many requests went through AIBridge (warm-up included).</returns>
-    private static async Task<(long Failures, long BridgeRequests)> RunStreamAsync(LoadRunner runner, StreamKind stream, List<Target> targets, Options options)
+    private static async Task<(long Failures, long BridgeRequests)> RunStreamAsync(LoadRunner runner, StreamKind stream, List<Target> targets, Options options,
+        int rounds)
     {
         long bridgeRequests = 0;
         // A short warm-up of this stream's own paths (its parser, say); the long one ran before the first stream.
@@ -230,16 +235,19 @@ public static class GatewayBenchmark
             // measured one after the other differed by 19 %.
             var parts = targets.ToDictionary(t => t.Name, _ => new List<Measurement>());
             var cpu = targets.ToDictionary(t => t.Name, _ => TimeSpan.Zero);
-            for (var round = 0; round < 2; round++)
+            var cpuPerRound = targets.ToDictionary(t => t.Name, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
             {
-                foreach (var target in round == 0 ? targets : Enumerable.Reverse(targets))
+                foreach (var target in round % 2 == 0 ? targets : Enumerable.Reverse(targets))
                 {
                     var before = target.Cpu?.Invoke() ?? TimeSpan.Zero;
-                    var measured = await runner.RunAsync(target, concurrency, options.Requests / 2);
+                    var measured = await runner.RunAsync(target, concurrency, options.Requests / rounds);
                     parts[target.Name].Add(measured);
                     bridgeRequests += target.Name == "aibridge" ? measured.TotalMs.Length : 0;
                     await SettleAsync(target);
-                    cpu[target.Name] += (target.Cpu?.Invoke() ?? TimeSpan.Zero) - before;
+                    var used = (target.Cpu?.Invoke() ?? TimeSpan.Zero) - before;
+                    cpu[target.Name] += used;
+                    cpuPerRound[target.Name].Add(used.TotalMilliseconds / measured.TotalMs.Length);
                 }
             }
 
@@ -270,6 +278,14 @@ public static class GatewayBenchmark
                 if (results.TryGetValue("aibridge-baseline", out var before))
                 {
                     ratios.Add(string.Create(CultureInfo.InvariantCulture, $"{bridge.RequestsPerSecond / before.RequestsPerSecond:F2}× the baseline build"));
+                    if (cpuPerRound["aibridge"].Count > 0 && cpuPerRound["aibridge-baseline"].All(c => c > 0))
+                    {
+                        var perRound = cpuPerRound["aibridge"].Zip(cpuPerRound["aibridge-baseline"], (b, a) => (b / a - 1) * 100).ToList();
+                        var sorted = perRound.Order().ToList();
+                        var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+                        ratios.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"CPU per request {median:+0.0;-0.0} % against the baseline build (median of {perRound.Count} rounds: {string.Join(", ", perRound.Select(r => r.ToString("+0.0;-0.0", CultureInfo.InvariantCulture)))})"));
+                    }
                 }
 
                 summary.Add(string.Create(CultureInfo.InvariantCulture, $"concurrency {concurrency}: AIBridge throughput = {(ratios.Count > 0 ? string.Join(", ", ratios) : "(no peers)")}"));
