@@ -284,7 +284,7 @@ public static class GatewayBenchmark
                         var sorted = perRound.Order().ToList();
                         var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
                         ratios.Add(string.Create(CultureInfo.InvariantCulture,
-                            $"CPU per request {median:+0.0;-0.0} % against the baseline build (median of {perRound.Count} rounds: {string.Join(", ", perRound.Select(r => r.ToString("+0.0;-0.0", CultureInfo.InvariantCulture)))})"));
+                            $"CPU per request {median:+0.0;-0.0;0.0} % against the baseline build (median of {perRound.Count} rounds: {string.Join(", ", perRound.Select(r => r.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)))})"));
                     }
                 }
 

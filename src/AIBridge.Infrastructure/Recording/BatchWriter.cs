@@ -67,8 +67,13 @@ internal sealed partial class BatchWriter(
         metrics.BatchCommitted(committed);
         foreach (var item in batch)
         {
-            metrics.Written.Add(1, RecordKinds.Tags(item));
             item.Settled(committed);
+        }
+
+        // One addition per kind and batch: the counter is read per scrape, not per record.
+        foreach (var (kind, count) in batch.CountBy(RecordKinds.Of))
+        {
+            metrics.Written.Add(count, new KeyValuePair<string, object?>("kind", kind));
         }
 
         if (_failing)

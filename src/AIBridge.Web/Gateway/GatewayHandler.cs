@@ -101,6 +101,7 @@ public sealed class GatewayHandler(
         using var intercept = GatewayTracing.StartIntercept(context, call);
         if (await BeginAsync(context, call, api, received, intercept) is not { } begun)
         {
+            GatewayTracing.Refused(intercept, context.Response.StatusCode);
             return;
         }
 

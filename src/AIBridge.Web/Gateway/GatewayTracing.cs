@@ -36,6 +36,17 @@ internal static class GatewayTracing
         }
     }
 
+    /// <summary>Refused before its recording started (a bad body, a spent budget, a limit): the answer's status marks the span.</summary>
+    public static void Refused(Activity? intercept, int status)
+    {
+        if (intercept is { IsAllDataRequested: true })
+        {
+            intercept.SetTag("http.response.status_code", status);
+            intercept.SetTag(Attributes.ErrorType, "refused");
+            intercept.SetStatus(ActivityStatusCode.Error, $"refused with {status}");
+        }
+    }
+
     public static Activity? Start(string span) => GatewaySpans.Source.StartActivity(span);
 
     public static Activity? StartPassthrough(HttpContext context, HttpRequestMessage upstream)

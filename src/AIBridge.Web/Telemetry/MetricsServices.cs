@@ -19,6 +19,13 @@ public static class MetricsServices
     private static readonly string[] PlatformMeters =
         ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 
+    /// <summary>
+    /// HttpClient's connection-pool gauges change several times on every upstream call, and say less
+    /// about the providers than the request durations kept beside them. Dropped, they are never measured.
+    /// </summary>
+    private static readonly string[] DroppedPlatformInstruments =
+        ["http.client.open_connections", "http.client.active_requests", "http.client.request.time_in_queue"];
+
     public static MetricsOptions AddMetrics(this WebApplicationBuilder builder)
     {
         var options = Settings.Read<MetricsOptions>(builder.Configuration.GetSection("AIBridge:Metrics"));
@@ -38,9 +45,16 @@ public static class MetricsServices
             return options;
         }
 
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
-            .AddMeter([GatewayMetrics.MeterName, RecordingMetrics.MeterName, .. PlatformMeters])
-            .AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics =>
+        {
+            metrics.AddMeter([GatewayMetrics.MeterName, RecordingMetrics.MeterName, .. PlatformMeters])
+                .SetExemplarFilter(ExemplarFilterType.AlwaysOff)
+                .AddPrometheusExporter();
+            foreach (var instrument in DroppedPlatformInstruments)
+            {
+                metrics.AddView(instrument, MetricStreamConfiguration.Drop);
+            }
+        });
         if (options.Port is { } port)
         {
             ListenAlsoOn(builder, port);

@@ -146,5 +146,19 @@ public sealed class TracingTests
         var sent = host.Upstream.Requests.Should().ContainSingle().Subject;
         sent.Header("traceparent").Should().Be($"00-{traceId}-{call.SpanId}-01", "the upstream sees AIBridge's span of the call, in the client's trace");
         sent.Header("tracestate").Should().Be("vendor=client");
+
+        // Refused before anything is recorded or sent: the span still says so.
+        var refusedTrace = ActivityTraceId.CreateRandom().ToHexString();
+        using var malformed = new HttpRequestMessage(HttpMethod.Post, "/api/v2/aibridge/anthropic/v1/messages")
+        {
+            Content = new StringContent("not json", Encoding.UTF8, "application/json"),
+        };
+        malformed.Headers.Add("traceparent", $"00-{refusedTrace}-{clientSpan}-01");
+        using var refused = await client.SendAsync(malformed);
+        refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refusedSpans = await receiver.TraceAsync(refusedTrace, s => s.Any(x => x.Kind == ReceivedSpan.KindServer && x.ParentSpanId == clientSpan));
+        var refusal = refusedSpans.Should().ContainSingle(s => s.Name == "Intercept").Subject;
+        (refusal.StatusCode, refusal.Attributes["error.type"], refusal.Attributes["http.response.status_code"]).Should().Be((ReceivedSpan.StatusError, "refused", 400L));
+        refusedSpans.Should().NotContain(s => s.Name.StartsWith("Intercept.", StringComparison.Ordinal), "nothing was recorded or sent");
     }
 }
