@@ -6,7 +6,8 @@ namespace AIBridge.Benchmarks;
 
 /// <summary>
 /// A loopback provider that answers at once with a realistic stream: an Anthropic Messages stream of
-/// about 40 events (and OpenAI Chat and Responses streams), each event written and flushed separately.
+/// about 40 events (and OpenAI Chat and Responses streams), each event written and flushed separately;
+/// R1's requests ask for long answers ending in a tool call instead.
 /// </summary>
 public sealed class FakeProvider : IAsyncDisposable
 {
@@ -23,10 +24,22 @@ public sealed class FakeProvider : IAsyncDisposable
             ["/v1/chat/completions"] = Events.Chat(events),
             ["/v1/responses"] = Events.Responses(events),
         };
-        _upstream.Respond(context => streams.TryGetValue(context.Request.Path.Value ?? "", out var stream) && HttpMethods.IsPost(context.Request.Method)
-            ? FakeUpstream.WriteEventsAsync(context, stream, pause)
-            : NotFoundAsync(context));
+        var answers = new Dictionary<string, byte[][]>(StringComparer.Ordinal)
+        {
+            ["claude-code"] = AgentTurns.ClaudeCodeAnswer(LongAnswerTextDeltas, LongAnswerArgumentDeltas),
+            ["codex"] = AgentTurns.CodexAnswer(LongAnswerTextDeltas, LongAnswerArgumentDeltas),
+        };
+        _upstream.Respond(context =>
+            (answers.TryGetValue(context.Request.Headers[StreamKind.AnswerHeader].ToString(), out var stream)
+             || streams.TryGetValue(context.Request.Path.Value ?? "", out stream)) && HttpMethods.IsPost(context.Request.Method)
+                ? FakeUpstream.WriteEventsAsync(context, stream, pause)
+                : NotFoundAsync(context));
     }
+
+    /// <summary>R1's answers: a few hundred text deltas, then a tool call's arguments in pieces.</summary>
+    private const int LongAnswerTextDeltas = 200;
+
+    private const int LongAnswerArgumentDeltas = 30;
 
     public string BaseUrl => _upstream.BaseAddress.GetLeftPart(UriPartial.Authority);
 

@@ -9,6 +9,7 @@ namespace AIBridge.Benchmarks;
 /// AIBridge's stack), through AIBridge (its own Release process, SQLite, full recording) and through
 /// Portkey's gateway; for an Anthropic Messages stream, an OpenAI Chat stream and a Responses stream.
 /// Usage: gateway [--requests N] [--warmup-seconds 20] [--concurrency 1,16,64] [--events 40] [--streams anthropic,openai-chat,openai-responses]
+///                (or R1's: claude-code-50k,claude-code-250k,claude-code-1m,codex-250k)
 ///                [--targets nginx,kestrel,aibridge,portkey] [--peers required|optional] [--smoke]
 ///                [--baseline-dll path/to/other/AIBridge.Web.dll] [--bridge-env NAME=VALUE,...] [--baseline-env NAME=VALUE,...] [--rounds 2]
 /// <c>--targets</c> narrows a run (e.g. to profile AIBridge alone); <c>direct</c> is always measured, as the baseline.
@@ -29,7 +30,7 @@ public static class GatewayBenchmark
         var only = Value("--targets")?.Split(',');
         bool Wanted(string target) => only is null || only.Contains(target);
         var streams = (Value("--streams")?.Split(',') ?? StreamKind.All.Select(s => s.Name).ToArray())
-            .Select(name => StreamKind.All.Single(s => s.Name == name))
+            .Select(name => StreamKind.All.Concat(StreamKind.Realistic).Single(s => s.Name == name))
             .ToArray();
 
         await using var provider = new FakeProvider(options.Events);
@@ -221,7 +222,7 @@ public static class GatewayBenchmark
         }
 
         Console.WriteLine();
-        Console.WriteLine($"## {stream.Name}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"## {stream.Name} ({System.Text.Encoding.UTF8.GetByteCount(stream.Body) / 1024.0:F0} KB request)"));
         Console.WriteLine();
         Console.WriteLine("| target | concurrency | TTFB p50 ms | TTFB p99 ms | total p50 ms | total p99 ms | req/s | failures | load-gen CPU % | proxy CPU % | proxy CPU ms/req |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|---|");

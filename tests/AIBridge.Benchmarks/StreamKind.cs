@@ -1,8 +1,12 @@
 namespace AIBridge.Benchmarks;
 
-/// <summary>One of G1's streamed requests, and how each target is addressed and authenticated for it.</summary>
-public sealed record StreamKind(string Name, string Path, string BridgePath, string PortkeyProvider, string Body)
+/// <summary>One of G1's (or R1's) streamed requests, and how each target is addressed and authenticated for it.</summary>
+/// <param name="Answer">Which of the fake provider's long answers to ask for (<see cref="AnswerHeader"/>); its short G1 stream when null.</param>
+public sealed record StreamKind(string Name, string Path, string BridgePath, string PortkeyProvider, string Body, string? Answer = null)
 {
+    /// <summary>Relayed by every proxy like any other header: the fake provider answers by it.</summary>
+    public const string AnswerHeader = "X-Bench-Answer";
+
     public const string AnthropicKey = "sk-ant-bench-central-key";
     public const string OpenAIKey = "sk-openai-bench-central-key";
 
@@ -17,16 +21,34 @@ public sealed record StreamKind(string Name, string Path, string BridgePath, str
 
     public static readonly StreamKind[] All = [Anthropic, Chat, Responses];
 
+    /// <summary>R1: late turns of coding-agent sessions (<see cref="AgentTurns"/>), answered by long streams ending in a tool call.</summary>
+    public static readonly StreamKind[] Realistic =
+    [
+        .. new[] { ("50k", 50_000), ("250k", 250_000), ("1m", 1_000_000) }.Select(size => new StreamKind($"claude-code-{size.Item1}", Anthropic.Path,
+            Anthropic.BridgePath, "anthropic", AgentTurns.ClaudeCode(size.Item2), "claude-code")),
+        new("codex-250k", Responses.Path, Responses.BridgePath, "openai", AgentTurns.Codex(250_000), "codex"),
+    ];
+
     private bool IsAnthropic => PortkeyProvider == "anthropic";
 
     /// <summary>The provider's own credential, as a client calling it directly sends it.</summary>
-    public Dictionary<string, string> ProviderHeaders() => IsAnthropic
+    public Dictionary<string, string> ProviderHeaders() => WithAnswer(IsAnthropic
         ? new() { ["X-Api-Key"] = AnthropicKey, ["anthropic-version"] = "2023-06-01" }
-        : new() { ["Authorization"] = "Bearer " + OpenAIKey };
+        : new() { ["Authorization"] = "Bearer " + OpenAIKey });
 
-    public Dictionary<string, string> BridgeHeaders(string token) => IsAnthropic
+    public Dictionary<string, string> BridgeHeaders(string token) => WithAnswer(IsAnthropic
         ? new() { ["X-Api-Key"] = token, ["anthropic-version"] = "2023-06-01" }
-        : new() { ["Authorization"] = "Bearer " + token };
+        : new() { ["Authorization"] = "Bearer " + token });
+
+    private Dictionary<string, string> WithAnswer(Dictionary<string, string> headers)
+    {
+        if (Answer is not null)
+        {
+            headers[AnswerHeader] = Answer;
+        }
+
+        return headers;
+    }
 
     /// <summary>Portkey relays to the provider named by headers, here the fake provider as a custom host.</summary>
     public Dictionary<string, string> PortkeyHeaders(string providerBaseUrl)

@@ -26,6 +26,9 @@ public static class Nginx
             events { worker_connections 4096; }
             http {
               access_log off;
+              # R1's requests are up to a megabyte: held in memory, as AIBridge holds them, not spilled to temp files.
+              client_max_body_size 8m;
+              client_body_buffer_size 8m;
               client_body_temp_path {{dir}}/body;
               proxy_temp_path {{dir}}/proxy;
               fastcgi_temp_path {{dir}}/fastcgi;
