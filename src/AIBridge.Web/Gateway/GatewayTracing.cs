@@ -41,7 +41,7 @@ internal static class GatewayTracing
     {
         if (intercept is { IsAllDataRequested: true })
         {
-            intercept.SetTag("http.response.status_code", status);
+            intercept.SetTag(Attributes.StatusCode, status);
             intercept.SetTag(Attributes.ErrorType, "refused");
             intercept.SetStatus(ActivityStatusCode.Error, $"refused with {status}");
         }

@@ -22,6 +22,8 @@ public static class TracingServices
     /// </summary>
     private const string HttpClientSource = "System.Net.Http";
 
+    private const string SignalEndpoint = "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT";
+
     private const string Grpc = "grpc";
     private const string HttpProtobuf = "http/protobuf";
 
@@ -32,12 +34,13 @@ public static class TracingServices
     {
         var configuration = builder.Configuration;
         var options = Settings.Read<TracingOptions>(configuration.GetSection("AIBridge:Tracing"));
-        var signalEndpoint = string.IsNullOrEmpty(options.Endpoint) ? configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] : null;
-        var setting = !string.IsNullOrEmpty(options.Endpoint) ? "AIBridge:Tracing:Endpoint"
-            : !string.IsNullOrEmpty(signalEndpoint) ? "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT" : "OTEL_EXPORTER_OTLP_ENDPOINT";
-        options.Endpoint = options.Endpoint is { Length: > 0 } own ? own : signalEndpoint is { Length: > 0 } ? signalEndpoint : configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
-        options.Protocol = options.Protocol is { Length: > 0 } protocol ? protocol
-            : configuration["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"] ?? configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] ?? Grpc;
+        // The first setting given wins, and an error names the one that was read.
+        var (setting, value) = First(("AIBridge:Tracing:Endpoint", options.Endpoint), (SignalEndpoint, configuration[SignalEndpoint]),
+            ("OTEL_EXPORTER_OTLP_ENDPOINT", configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+        var (protocolSetting, protocol) = First(("AIBridge:Tracing:Protocol", options.Protocol),
+            ("OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", configuration["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL"]),
+            ("OTEL_EXPORTER_OTLP_PROTOCOL", configuration["OTEL_EXPORTER_OTLP_PROTOCOL"]));
+        (options.Endpoint, options.Protocol) = (value, protocol ?? Grpc);
         builder.Services.AddSingleton(options);
         if (!options.Enabled)
         {
@@ -51,11 +54,11 @@ public static class TracingServices
 
         if (options.Protocol is not (Grpc or HttpProtobuf))
         {
-            throw new ConfigurationException($"invalid AIBridge:Tracing:Protocol \"{options.Protocol}\": use grpc or http/protobuf");
+            throw new ConfigurationException($"invalid {protocolSetting} \"{options.Protocol}\": use grpc or http/protobuf");
         }
 
         // A base address gets the traces path as OTEL_EXPORTER_OTLP_ENDPOINT does; a signal-specific one is used as it is.
-        if (options.Protocol == HttpProtobuf && signalEndpoint is null && !endpoint.AbsolutePath.EndsWith("/v1/traces", StringComparison.Ordinal))
+        if (options.Protocol == HttpProtobuf && setting != SignalEndpoint && !endpoint.AbsolutePath.EndsWith("/v1/traces", StringComparison.Ordinal))
         {
             endpoint = new Uri(endpoint.ToString().TrimEnd('/') + "/v1/traces");
         }
@@ -73,4 +76,7 @@ public static class TracingServices
                 }));
         return options;
     }
+
+    private static (string Setting, string? Value) First(params (string Setting, string? Value)[] candidates) =>
+        candidates.FirstOrDefault(c => !string.IsNullOrEmpty(c.Value), (candidates[^1].Setting, null));
 }

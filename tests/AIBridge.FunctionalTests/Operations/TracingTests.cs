@@ -37,12 +37,7 @@ public sealed class TracingTests
         foreach (var body in new[] { ProviderFixtures.AnthropicRequest, ToolResultTurn })
         {
             var clientSpan = ActivitySpanId.CreateRandom().ToHexString();
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/aibridge/anthropic/v1/messages")
-            {
-                Content = new StringContent(body, Encoding.UTF8, "application/json"),
-            };
-            request.Headers.Add("traceparent", $"00-{traceId}-{clientSpan}-01");
-            using var response = await client.SendAsync(request);
+            using var response = await PostAsync(client, body, traceId, clientSpan);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             await response.Content.ReadAsStringAsync();
             turns.Add((clientSpan, response.Headers.GetValues("X-AIBridge-Interception-Id").Single()));
@@ -114,6 +109,22 @@ public sealed class TracingTests
         return client;
     }
 
+    /// <summary>A Messages request sent from inside the client's span <paramref name="clientSpan"/> of trace <paramref name="traceId"/>.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string traceId, string clientSpan, string? traceState = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/aibridge/anthropic/v1/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{clientSpan}-01");
+        if (traceState is not null)
+        {
+            request.Headers.Add("tracestate", traceState);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     [Fact]
     public async Task Over_grpc_a_failed_call_is_an_error_span_and_the_context_goes_upstream_when_asked()
     {
@@ -126,13 +137,8 @@ public sealed class TracingTests
         var traceId = ActivityTraceId.CreateRandom().ToHexString();
         var clientSpan = ActivitySpanId.CreateRandom().ToHexString();
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v2/aibridge/anthropic/v1/messages")
-        {
-            Content = new StringContent("""{"model":"claude-sonnet-4","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}""", Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add("traceparent", $"00-{traceId}-{clientSpan}-01");
-        request.Headers.Add("tracestate", "vendor=client");
-        using var response = await client.SendAsync(request);
+        using var response = await PostAsync(client, """{"model":"claude-sonnet-4","max_tokens":10,"messages":[{"role":"user","content":"hi"}]}""",
+            traceId, clientSpan, "vendor=client");
         ((int)response.StatusCode).Should().Be(529);
 
         var spans = await receiver.TraceAsync(traceId, s => s.Any(x => x.Kind == ReceivedSpan.KindServer && x.ParentSpanId == clientSpan));
@@ -149,12 +155,7 @@ public sealed class TracingTests
 
         // Refused before anything is recorded or sent: the span still says so.
         var refusedTrace = ActivityTraceId.CreateRandom().ToHexString();
-        using var malformed = new HttpRequestMessage(HttpMethod.Post, "/api/v2/aibridge/anthropic/v1/messages")
-        {
-            Content = new StringContent("not json", Encoding.UTF8, "application/json"),
-        };
-        malformed.Headers.Add("traceparent", $"00-{refusedTrace}-{clientSpan}-01");
-        using var refused = await client.SendAsync(malformed);
+        using var refused = await PostAsync(client, "not json", refusedTrace, clientSpan);
         refused.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         var refusedSpans = await receiver.TraceAsync(refusedTrace, s => s.Any(x => x.Kind == ReceivedSpan.KindServer && x.ParentSpanId == clientSpan));
         var refusal = refusedSpans.Should().ContainSingle(s => s.Name == "Intercept").Subject;

@@ -44,5 +44,6 @@ public static class GatewaySpans
         public const string GenAiResponseId = "gen_ai.response.id";
         public const string ToolName = "tool_name";
         public const string ErrorType = "error.type";
+        public const string StatusCode = "http.response.status_code";
     }
 }

@@ -57,7 +57,7 @@ public sealed class InterceptionTrace
         _intercept.SetTag(GatewaySpans.Attributes.GenAiOutputTokens, Interlocked.Read(ref _outputTokens));
         if (outcome.StatusCode is { } status)
         {
-            _intercept.SetTag("http.response.status_code", status);
+            _intercept.SetTag(GatewaySpans.Attributes.StatusCode, status);
         }
 
         if (outcome.Failed)
