@@ -108,6 +108,7 @@ public sealed class GatewayHandler(
         var (session, body, credential, model, slot) = begun;
 
         // 7. Disposing the session ends the recording, whatever happened.
+        using (body)
         using (slot)
         await using (session)
         {
@@ -146,58 +147,70 @@ public sealed class GatewayHandler(
     }
 
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
-    private async Task<(RecordingSession Session, byte[] Body, UpstreamCredential Credential, string Model, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
+    private async Task<(RecordingSession Session, UpstreamBody Body, UpstreamCredential Credential, string Model, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
         long received, System.Diagnostics.Activity? intercept)
     {
         // 3. Read and inspect the body.
         var request = context.Request;
         var (body, unreadable) = await RequestBody.ReadAsync(request, options.MaxRequestBodyBytes, context.RequestAborted);
-        using var inspection = body is null ? null : RequestInspection.Of(api, body, Header(request));
-        if ((unreadable ?? Refusal(inspection!)) is { } refusal)
+        try
         {
-            await context.WriteAsync(refusal, call.Provider.Type);
-            return null;
-        }
+            var inspection = body is null ? null : RequestInspection.Of(api, body.WrittenMemory, Header(request));
+            if ((unreadable ?? Refusal(inspection!)) is { } refusal)
+            {
+                await context.WriteAsync(refusal, call.Provider.Type);
+                return null;
+            }
 
-        if (api == BridgedApi.ChatCompletions && inspection!.Request!.Streaming)
+            var bridged = inspection!.Request!;
+
+            if (api == BridgedApi.ChatCompletions && bridged.Streaming && ChatStreamOptions.RequestUsage(ref body!) is { } broken)
+            {
+                await context.WriteAsync(broken, call.Provider.Type);
+                return null;
+            }
+
+            // 4. Hold the budget, then start the recording.
+            GatewayTracing.Inspected(intercept, bridged);
+            var price = prices.Current.Find(call.Provider.Type.Name(), bridged.Model);
+            var estimate = ReservationEstimate.Micros(price, body!.Length, bridged.MaxOutputTokens ?? budgets.Options.DefaultMaxOutputTokens);
+            var budget = await budgets.ReserveAsync(call.Actor.UserId, estimate, context.RequestAborted);
+            if (budget.Refusal is { } spent)
+            {
+                GatewayLog.BudgetSpent(logger, call.Actor.UserId, call.Actor.Username, spent.LimitMicros, spent.SpentMicros);
+                metrics.RateLimited(call.Provider.Name, "budget");
+                await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Provider.Type);
+                return null;
+            }
+
+            var (slot, limited) = await AdmitAsync(context, call);
+            if (limited)
+            {
+                budget.Hold?.Release();
+                return null;
+            }
+
+            var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
+            var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger,
+                intercept);
+            var upstreamBody = new UpstreamBody(body);
+            body = null;
+            return (session, upstreamBody, credential, bridged.Model, slot);
+        }
+        finally
         {
-            body = ChatStreamOptions.RequestUsage(body);
+            body?.Dispose();
         }
-
-        // 4. Hold the budget, then start the recording. The parsed body ends with this method: a long stream must not hold its buffers.
-        var bridged = inspection!.Request!;
-        GatewayTracing.Inspected(intercept, bridged);
-        var price = prices.Current.Find(call.Provider.Type.Name(), bridged.Model);
-        var estimate = ReservationEstimate.Micros(price, body!.Length, bridged.MaxOutputTokens ?? budgets.Options.DefaultMaxOutputTokens);
-        var budget = await budgets.ReserveAsync(call.Actor.UserId, estimate, context.RequestAborted);
-        if (budget.Refusal is { } spent)
-        {
-            GatewayLog.BudgetSpent(logger, call.Actor.UserId, call.Actor.Username, spent.LimitMicros, spent.SpentMicros);
-            metrics.RateLimited(call.Provider.Name, "budget");
-            await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Provider.Type);
-            return null;
-        }
-
-        var (slot, limited) = await AdmitAsync(context, call);
-        if (limited)
-        {
-            budget.Hold?.Release();
-            return null;
-        }
-
-        var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
-        var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger,
-            intercept);
-        return (session, body, credential, bridged.Model, slot);
     }
 
     /// <summary>Steps 5 and 6 of a bridged request.</summary>
-    private async Task ExchangeAsync(HttpContext context, GatewayCall call, BridgedApi api, byte[] body, UpstreamCredential credential,
+    private async Task ExchangeAsync(HttpContext context, GatewayCall call, BridgedApi api, UpstreamBody body, UpstreamCredential credential,
         RecordingSession session)
     {
         using var upstreamRequest = UpstreamRequest.Bridged(context, call.Provider, call.Route.UpstreamPath, body, credential);
         using var span = GatewayTracing.Start(GatewaySpans.Upstream);
         var (upstream, failure) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: false);
+        body.Release();
         using (upstream)
         {
             if (upstream is null)

@@ -8,27 +8,39 @@ public static class RequestBody
     private const int ChunkSize = 16 * 1024;
 
     /// <summary>
-    /// Reads the whole body; the error instead when it exceeds <paramref name="limit"/> bytes or
-    /// ends before its declared length or arrives too slowly (Kestrel's own checks).
+    /// Reads the whole body into a pooled buffer, which the caller owns; the error instead when it exceeds
+    /// <paramref name="limit"/> bytes or ends before its declared length or arrives too slowly (Kestrel's
+    /// own checks).
     /// </summary>
-    public static async Task<(byte[]? Body, GatewayError? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    public static async Task<(PooledBuffer? Body, GatewayError? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {
         if (request.ContentLength > limit)
         {
             return (null, GatewayError.TooLarge(limit));
         }
 
+        var buffer = new PooledBuffer();
         try
         {
             // A limit configured past the largest array still gets an answer, not an overflow.
-            var body = request.ContentLength is { } length && length <= Array.MaxLength
-                ? await ReadExactlyAsync(request.Body, (int)length, cancellationToken)
-                : await ReadToEndAsync(request.Body, limit, cancellationToken);
-            return body is null ? (null, GatewayError.TooLarge(limit)) : (body, null);
+            var complete = request.ContentLength is { } length && length <= Array.MaxLength
+                ? await ReadExactlyAsync(request.Body, buffer, (int)length, cancellationToken)
+                : await ReadToEndAsync(request.Body, buffer, limit, cancellationToken);
+            if (complete)
+            {
+                (var body, buffer) = (buffer, null);
+                return (body, null);
+            }
+
+            return (null, GatewayError.TooLarge(limit));
         }
         catch (BadHttpRequestException e)
         {
             return (null, Refused(e, limit));
+        }
+        finally
+        {
+            buffer?.Dispose();
         }
     }
 
@@ -46,34 +58,29 @@ public static class RequestBody
         }
     }
 
-    /// <summary>
-    /// A declared length is read straight into the array returned, rather than grown in steps and copied
-    /// out, which would allocate and zero more than a typical body on every request. Kestrel fails the read
-    /// if the client sends less.
-    /// </summary>
-    private static async Task<byte[]> ReadExactlyAsync(Stream body, int length, CancellationToken cancellationToken)
+    /// <summary>A declared length is read straight into an array of that size; Kestrel fails the read if the client sends less.</summary>
+    private static async Task<bool> ReadExactlyAsync(Stream body, PooledBuffer buffer, int length, CancellationToken cancellationToken)
     {
-        var buffer = new byte[length];
-        await body.ReadExactlyAsync(buffer, cancellationToken);
-        return buffer;
+        await body.ReadExactlyAsync(buffer.GetMemory(length)[..length], cancellationToken);
+        buffer.Advance(length);
+        return true;
     }
 
-    /// <summary>A chunked body of unknown length, gathered in a pooled buffer.</summary>
-    private static async Task<byte[]?> ReadToEndAsync(Stream body, long limit, CancellationToken cancellationToken)
+    /// <summary>A chunked body of unknown length, grown in steps; false past the limit.</summary>
+    private static async Task<bool> ReadToEndAsync(Stream body, PooledBuffer buffer, long limit, CancellationToken cancellationToken)
     {
-        using var buffer = new PooledBuffer();
         while (true)
         {
             var read = await body.ReadAsync(buffer.GetMemory(ChunkSize), cancellationToken);
             if (read == 0)
             {
-                return buffer.Written.ToArray();
+                return true;
             }
 
             buffer.Advance(read);
             if (buffer.Length > limit)
             {
-                return null;
+                return false;
             }
         }
     }

@@ -27,9 +27,9 @@ public static class UpstreamRequest
     }
 
     /// <summary>A bridged call: the chosen credential only; Anthropic gets a default version; JSON by default.</summary>
-    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, string path, byte[] body, UpstreamCredential credential)
+    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, string path, UpstreamBody body, UpstreamCredential credential)
     {
-        var request = Create(context, provider.UpstreamUri(path, context.Request.QueryString.Value ?? ""), new ByteArrayContent(body));
+        var request = Create(context, provider.UpstreamUri(path, context.Request.QueryString.Value ?? ""), body);
         SetCredential(request, credential.HeaderName, credential.HeaderValue);
         if (provider.Type == ProviderType.Anthropic && !request.Headers.Contains("anthropic-version"))
         {

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
 
@@ -9,41 +9,46 @@ public sealed class RequestFingerprintTests
     [Fact]
     public void Anthropic_system_and_tools_are_fingerprinted_as_sent()
     {
-        var first = Parse("""{"system":[{"type":"text","text":"You are Claude Code."}],"tools":[{"name":"Read"}],"messages":[]}""");
-        var same = Parse("""{"model":"other","system":[{"type":"text","text":"You are Claude Code."}],"tools":[{"name":"Read"}],"messages":[{"role":"user","content":"x"}]}""");
-        var changed = Parse("""{"system":[{"type":"text","text":"You are Claude Code!"}],"tools":[{"name":"Read"},{"name":"Bash"}]}""");
+        var first = """{"system":[{"type":"text","text":"You are Claude Code."}],"tools":[{"name":"Read"}],"messages":[]}""";
+        var same = """{"model":"other","system":[{"type":"text","text":"You are Claude Code."}],"tools":[{"name":"Read"}],"messages":[{"role":"user","content":"x"}]}""";
+        var changed = """{"system":[{"type":"text","text":"You are Claude Code!"}],"tools":[{"name":"Read"},{"name":"Bash"}]}""";
 
-        var system = RequestFingerprint.System(BridgedApi.AnthropicMessages, first);
+        var system = Inspect(BridgedApi.AnthropicMessages, first).SystemHash;
         system.Should().MatchRegex("^[0-9a-f]{32}$");
-        RequestFingerprint.System(BridgedApi.AnthropicMessages, same).Should().Be(system, "the rest of the request does not count");
-        RequestFingerprint.Tools(same).Should().Be(RequestFingerprint.Tools(first));
-        RequestFingerprint.System(BridgedApi.AnthropicMessages, changed).Should().NotBe(system);
-        RequestFingerprint.Tools(changed).Should().NotBe(RequestFingerprint.Tools(first));
+        Inspect(BridgedApi.AnthropicMessages, same).SystemHash.Should().Be(system, "the rest of the request does not count");
+        Inspect(BridgedApi.AnthropicMessages, same).ToolsHash.Should().Be(Inspect(BridgedApi.AnthropicMessages, first).ToolsHash);
+        Inspect(BridgedApi.AnthropicMessages, changed).SystemHash.Should().NotBe(system);
+        Inspect(BridgedApi.AnthropicMessages, changed).ToolsHash.Should().NotBe(Inspect(BridgedApi.AnthropicMessages, first).ToolsHash);
     }
 
     [Fact]
     public void OpenAI_system_and_developer_messages_and_responses_instructions_are_the_system_prompt()
     {
-        var chat = Parse("""{"messages":[{"role":"system","content":"s"},{"role":"user","content":"hi"},{"role":"developer","content":"d"}]}""");
-        var chatLaterTurn = Parse("""{"messages":[{"role":"system","content":"s"},{"role":"user","content":"hi"},{"role":"developer","content":"d"},{"role":"assistant","content":"ok"},{"role":"user","content":"more"}]}""");
-        var responses = Parse("""{"instructions":"be brief","input":[{"type":"message","role":"user","content":"x"}]}""");
-        var responsesOther = Parse("""{"instructions":"be long","input":[{"type":"message","role":"user","content":"x"}]}""");
+        var chat = """{"messages":[{"role":"system","content":"s"},{"role":"user","content":"hi"},{"role":"developer","content":"d"}]}""";
+        var chatLaterTurn = """{"messages":[{"role":"system","content":"s"},{"role":"user","content":"hi"},{"role":"developer","content":"d"},{"role":"assistant","content":"ok"},{"role":"user","content":"more"}]}""";
+        var responses = """{"instructions":"be brief","input":[{"type":"message","role":"user","content":"x"}]}""";
+        var responsesOther = """{"instructions":"be long","input":[{"type":"message","role":"user","content":"x"}]}""";
 
-        RequestFingerprint.System(BridgedApi.ChatCompletions, chat).Should().NotBeNull()
-            .And.Be(RequestFingerprint.System(BridgedApi.ChatCompletions, chatLaterTurn), "user and assistant turns are not the system prompt");
-        RequestFingerprint.System(BridgedApi.Responses, responses).Should().NotBeNull()
-            .And.NotBe(RequestFingerprint.System(BridgedApi.Responses, responsesOther));
+        Inspect(BridgedApi.ChatCompletions, chat).SystemHash.Should().NotBeNull()
+            .And.Be(Inspect(BridgedApi.ChatCompletions, chatLaterTurn).SystemHash, "user and assistant turns are not the system prompt");
+        Inspect(BridgedApi.Responses, responses).SystemHash.Should().NotBeNull()
+            .And.NotBe(Inspect(BridgedApi.Responses, responsesOther).SystemHash);
     }
 
     [Fact]
     public void A_request_without_them_has_no_fingerprints()
     {
-        var bare = Parse("""{"model":"m","messages":[{"role":"user","content":"hi"}],"tools":null}""");
+        var bare = """{"model":"m","messages":[{"role":"user","content":"hi"}],"tools":null}""";
 
-        RequestFingerprint.System(BridgedApi.AnthropicMessages, bare).Should().BeNull();
-        RequestFingerprint.System(BridgedApi.ChatCompletions, bare).Should().BeNull();
-        RequestFingerprint.Tools(bare).Should().BeNull();
+        Inspect(BridgedApi.AnthropicMessages, bare).SystemHash.Should().BeNull();
+        Inspect(BridgedApi.ChatCompletions, bare).SystemHash.Should().BeNull();
+        Inspect(BridgedApi.AnthropicMessages, bare).ToolsHash.Should().BeNull();
     }
 
-    private static JsonElement Parse(string json) => JsonDocument.Parse(json).RootElement.Clone();
+    private static BridgedRequest Inspect(BridgedApi api, string body)
+    {
+        var inspection = RequestInspection.Of(api, Encoding.UTF8.GetBytes(body), _ => null);
+        inspection.Error.Should().BeNull();
+        return inspection.Request!;
+    }
 }

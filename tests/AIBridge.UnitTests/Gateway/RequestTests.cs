@@ -1,5 +1,5 @@
 using System.Text;
-using System.Text.Json;
+using AIBridge.Application.Common.Buffers;
 using AIBridge.Application.Gateway;
 using AIBridge.Application.Gateway.Requests;
 using AIBridge.Application.Gateway.Routing;
@@ -53,17 +53,15 @@ public sealed class RequestTests
     [InlineData("""{"metadata":{"user_id":"user_a_session_x"}}""", "  header-id  ", "header-id")]
     public void Claude_code_session_ids(string body, string? header, string? expected)
     {
-        using var document = JsonDocument.Parse(body);
-        var headers = header is null ? Headers() : Headers(("X-Claude-Code-Session-Id", header));
+        var headers = header is null ? Headers(("User-Agent", "claude-cli/2")) : Headers(("User-Agent", "claude-cli/2"), ("X-Claude-Code-Session-Id", header));
 
-        ClientSessionId.Extract("Claude Code", headers, document.RootElement).Should().Be(expected);
+        Inspect(BridgedApi.AnthropicMessages, body, headers).ClientSessionId.Should().Be(expected);
     }
 
     [Fact]
     public void Other_clients_use_their_own_header_only()
     {
-        using var document = JsonDocument.Parse("{}");
-        var body = document.RootElement;
+        static string? body() => throw new InvalidOperationException("only Claude Code's session id is in the body");
 
         ClientSessionId.Extract("Codex", Headers(("session-id", " s1 ")), body).Should().Be("s1");
         ClientSessionId.Extract("Codex", Headers(("session_id", "legacy")), body).Should().Be("legacy");
@@ -90,12 +88,8 @@ public sealed class RequestTests
     [InlineData(BridgedApi.Responses, """{"input":[{"type":"message","role":"user","content":"env"},{"type":"message","role":"user","content":"the prompt"}]}""", "the prompt")]
     [InlineData(BridgedApi.Responses, """{"input":[{"role":"user","content":"q"},{"type":"function_call_output","call_id":"c","output":"r"}]}""", null)]
     [InlineData(BridgedApi.Responses, """{"input":[{"type":"reasoning","role":"user","content":"q"}]}""", null)]
-    public void Prompt_is_the_human_text_of_the_final_user_turn(BridgedApi api, string body, string? prompt)
-    {
-        using var document = JsonDocument.Parse(body);
-
-        Conversation.Prompt(api, document.RootElement).Should().Be(prompt);
-    }
+    public void Prompt_is_the_human_text_of_the_final_user_turn(BridgedApi api, string body, string? prompt) =>
+        Inspect(api, body).Prompt.Should().Be(prompt);
 
     [Theory]
     [InlineData(BridgedApi.AnthropicMessages, """{"messages":[{"role":"user","content":[{"type":"tool_result","tool_use_id":"toolu_1"},{"type":"tool_result","tool_use_id":"toolu_2"},{"type":"text","text":"x"}]},{"role":"system","content":"s"}]}""", "toolu_2")]
@@ -104,12 +98,8 @@ public sealed class RequestTests
     [InlineData(BridgedApi.ChatCompletions, """{"messages":[{"role":"tool","tool_call_id":"call_1"},{"role":"user","content":"q"}]}""", null)]
     [InlineData(BridgedApi.Responses, """{"input":[{"type":"custom_tool_call_output","call_id":"call_9"},{"role":"developer","content":"d"}]}""", "call_9")]
     [InlineData(BridgedApi.Responses, """{"input":"text"}""", null)]
-    public void Correlating_tool_call_id_comes_from_the_final_turn(BridgedApi api, string body, string? id)
-    {
-        using var document = JsonDocument.Parse(body);
-
-        Conversation.CorrelatingToolCallId(api, document.RootElement).Should().Be(id);
-    }
+    public void Correlating_tool_call_id_comes_from_the_final_turn(BridgedApi api, string body, string? id) =>
+        Inspect(api, body).CorrelatingToolCallId.Should().Be(id);
 
     [Theory]
     [InlineData("""{"model":"m","stream":true}""", """{"model":"m","stream":true,"stream_options":{"include_usage":true}}""")]
@@ -122,8 +112,23 @@ public sealed class RequestTests
     [InlineData("{\n  \"a\": \"é\"\n}", "{\n  \"a\": \"é\"\n,\"stream_options\":{\"include_usage\":true}}")]
     [InlineData("""{"stream_options":{"\udc00include_usage":false}}""", """{"stream_options":{"include_usage":true,"\udc00include_usage":false}}""")]
     [InlineData("""{"\ud800":1}""", """{"\ud800":1,"stream_options":{"include_usage":true}}""")]
+    [InlineData("""{"stream_options":{"include_usage":false},"x":1,"stream_options":{}}""", """{"stream_options":{"include_usage":false},"x":1,"stream_options":{"include_usage":true}}""")]
     public void Chat_streams_ask_for_usage_by_splicing_the_raw_json(string body, string expected) =>
         ChatStreamOptions.RequestUsage(body).Should().Be(expected);
+
+    [Fact]
+    public void A_stream_options_object_that_cannot_be_walked_is_refused_and_its_buffer_kept()
+    {
+        var body = new PooledBuffer();
+        body.Append("""{"stream":true,"stream_options":{"include_usage" true}}"""u8);
+
+        var refusal = ChatStreamOptions.RequestUsage(ref body);
+
+        refusal!.Status.Should().Be(400);
+        refusal.Message.Should().StartWith("invalid JSON request body: expected ':'");
+        Encoding.UTF8.GetString(body.Written).Should().Contain("stream_options");
+        body.Dispose();
+    }
 
     [Theory]
     [InlineData("", "empty request body")]
@@ -134,7 +139,7 @@ public sealed class RequestTests
     [InlineData("""{"messages":[{"role":"tool","tool_call_id":"\ud83d"}]}""", "invalid JSON request body: a string is not valid UTF-8 text")]
     public void Bad_bodies_are_rejected(string body, string message)
     {
-        using var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
+        var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
 
         inspection.Request.Should().BeNull();
         inspection.Error!.Status.Should().Be(400);
@@ -147,7 +152,7 @@ public sealed class RequestTests
     [InlineData("""{}""", false, "unknown")]
     public void Reads_stream_and_model(string body, bool streaming, string model)
     {
-        using var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
+        var inspection = RequestInspection.Of(BridgedApi.ChatCompletions, Encoding.UTF8.GetBytes(body), NoHeaders);
         var request = inspection.Request!;
 
         request.Streaming.Should().Be(streaming);
@@ -159,7 +164,7 @@ public sealed class RequestTests
     {
         byte[] body = [.. "{\"model\":\""u8, 0xC3, 0x28, .. "\"}"u8];
 
-        using var inspection = RequestInspection.Of(BridgedApi.AnthropicMessages, body, NoHeaders);
+        var inspection = RequestInspection.Of(BridgedApi.AnthropicMessages, body, NoHeaders);
 
         inspection.Request.Should().BeNull();
         inspection.Error!.Message.Should().Be("invalid JSON request body: a string is not valid UTF-8 text or holds an unpaired surrogate escape");
@@ -171,16 +176,25 @@ public sealed class RequestTests
         static byte[] Nested(int depth) =>
             Encoding.UTF8.GetBytes("{\"model\":\"m\",\"tools\":" + new string('[', depth - 1) + new string(']', depth - 1) + "}");
 
-        using (var deepest = RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth), NoHeaders))
+        RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth), NoHeaders).Request.Should().NotBeNull();
+
+        using (var spliced = new PooledBuffer())
         {
-            deepest.Request.Should().NotBeNull();
+            ChatStreamOptions.RequestUsage(Nested(GatewayJson.MaxDepth), spliced);
+            spliced.Length.Should().BeGreaterThan(0);
         }
 
-        ChatStreamOptions.RequestUsage(Nested(GatewayJson.MaxDepth)).Should().NotBeEmpty();
-        using var tooDeep = RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth + 1), NoHeaders);
+        var tooDeep = RequestInspection.Of(BridgedApi.ChatCompletions, Nested(GatewayJson.MaxDepth + 1), NoHeaders);
         tooDeep.Request.Should().BeNull();
         tooDeep.Error!.Message.Should().StartWith("invalid JSON request body: ").And.Contain("depth");
     }
 
     private static string? NoHeaders(string name) => null;
+
+    private static BridgedRequest Inspect(BridgedApi api, string body, Func<string, string?>? headers = null)
+    {
+        var inspection = RequestInspection.Of(api, Encoding.UTF8.GetBytes(body), headers ?? NoHeaders);
+        inspection.Error.Should().BeNull();
+        return inspection.Request!;
+    }
 }

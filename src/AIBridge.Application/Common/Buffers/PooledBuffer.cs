@@ -14,6 +14,8 @@ public sealed class PooledBuffer : IDisposable
 
     public ReadOnlySpan<byte> Written => _array.AsSpan(0, Length);
 
+    public ReadOnlyMemory<byte> WrittenMemory => _array.AsMemory(0, Length);
+
     /// <summary>Room for at least <paramref name="size"/> more bytes, to fill and then <see cref="Advance"/> over.</summary>
     public Memory<byte> GetMemory(int size)
     {

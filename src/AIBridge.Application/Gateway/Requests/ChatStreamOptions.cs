@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using AIBridge.Application.Common.Buffers;
+using AIBridge.Application.Gateway.Errors;
 
 namespace AIBridge.Application.Gateway.Requests;
 
@@ -13,90 +15,100 @@ public static class ChatStreamOptions
     private static readonly byte[] Object = """{"include_usage":true}"""u8.ToArray();
     private static readonly byte[] IncludeUsage = "\"include_usage\":true"u8.ToArray();
 
-    /// <summary>The body with usage requested; <paramref name="body"/> must be a JSON object.</summary>
-    public static byte[] RequestUsage(ReadOnlySpan<byte> body)
+    /// <summary>
+    /// Replaces <paramref name="body"/> with a copy that requests usage, returning the old buffer to the
+    /// pool; or the refusal when its <c>stream_options</c> cannot be walked.
+    /// </summary>
+    public static GatewayError? RequestUsage(ref PooledBuffer body)
     {
-        var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = GatewayJson.MaxDepth });
-        reader.Read(); // the top-level StartObject
-        var lastMemberEnd = -1;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var spliced = new PooledBuffer();
+        try
         {
-            var isStreamOptions = NameIs(ref reader, "stream_options"u8);
-            reader.Read();
-            var valueStart = (int)reader.TokenStartIndex;
-            if (isStreamOptions)
-            {
-                if (reader.TokenType != JsonTokenType.StartObject)
-                {
-                    reader.Skip();
-                    return Splice(body, valueStart, (int)reader.BytesConsumed, Object);
-                }
-
-                return SetIncludeUsage(body, ref reader);
-            }
-
-            reader.Skip();
-            lastMemberEnd = (int)reader.BytesConsumed;
+            RequestUsage(body.Written, spliced);
+        }
+        catch (JsonException e)
+        {
+            spliced.Dispose();
+            return GatewayError.InvalidJson(e.Message);
         }
 
-        // Absent: append a member before the object's closing brace.
-        var close = (int)reader.TokenStartIndex;
-        var insert = lastMemberEnd < 0 ? Member : [(byte)',', .. Member];
-        return Splice(body, close, close, insert);
+        (body, spliced) = (spliced, body);
+        spliced.Dispose();
+        return null;
     }
 
-    private static byte[] SetIncludeUsage(ReadOnlySpan<byte> body, ref Utf8JsonReader reader)
+    /// <summary>
+    /// Writes the body with usage requested to <paramref name="into"/>; <paramref name="body"/> must be a
+    /// JSON object that <see cref="RequestInspection"/> accepted. A <c>stream_options</c> object it cannot
+    /// walk is a <see cref="JsonException"/>.
+    /// </summary>
+    public static void RequestUsage(ReadOnlySpan<byte> body, PooledBuffer into)
     {
-        var objectStart = (int)reader.TokenStartIndex;
-        var depth = reader.CurrentDepth;
+        // The last stream_options counts, as in a parsed document.
+        (int Start, int End)? options = null;
+        var members = new JsonMembers(body, JsonOutline.SkipWhitespace(body, 0), 1);
         var empty = true;
-        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        while (members.Next())
         {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
+            empty = false;
+            if (members.NameIs("stream_options"u8))
             {
-                empty = false;
-                var isIncludeUsage = NameIs(ref reader, "include_usage"u8);
-                reader.Read();
-                var valueStart = (int)reader.TokenStartIndex;
-                reader.Skip();
-                if (isIncludeUsage)
-                {
-                    return Splice(body, valueStart, (int)reader.BytesConsumed, "true"u8);
-                }
+                options = members.SkipValue();
             }
         }
 
-        var insert = empty ? IncludeUsage : [.. IncludeUsage, (byte)','];
-        return Splice(body, objectStart + 1, objectStart + 1, insert);
+        if (options is not { } value)
+        {
+            // Absent: a member before the object's closing brace.
+            var close = members.End - 1;
+            Splice(body, close, close, empty ? Member : [(byte)',', .. Member], into);
+        }
+        else if (body[value.Start] != '{')
+        {
+            Splice(body, value.Start, value.End, Object, into);
+        }
+        else
+        {
+            SetIncludeUsage(body, value.Start, into);
+        }
     }
 
-    private static byte[] Splice(ReadOnlySpan<byte> body, int start, int end, ReadOnlySpan<byte> replacement)
+    private static void SetIncludeUsage(ReadOnlySpan<byte> body, int objectStart, PooledBuffer into)
     {
-        var result = new byte[body.Length - (end - start) + replacement.Length];
-        body[..start].CopyTo(result);
-        replacement.CopyTo(result.AsSpan(start));
-        body[end..].CopyTo(result.AsSpan(start + replacement.Length));
-        return result;
+        (int Start, int End)? includeUsage = null;
+        var members = new JsonMembers(body, objectStart, 2);
+        var empty = true;
+        while (members.Next())
+        {
+            empty = false;
+            if (members.NameIs("include_usage"u8))
+            {
+                includeUsage = members.SkipValue();
+            }
+        }
+
+        if (includeUsage is { } value)
+        {
+            Splice(body, value.Start, value.End, "true"u8, into);
+        }
+        else
+        {
+            Splice(body, objectStart + 1, objectStart + 1, empty ? IncludeUsage : [.. IncludeUsage, (byte)','], into);
+        }
+    }
+
+    private static void Splice(ReadOnlySpan<byte> body, int start, int end, ReadOnlySpan<byte> replacement, PooledBuffer into)
+    {
+        into.Append(body[..start]);
+        into.Append(replacement);
+        into.Append(body[end..]);
     }
 
     /// <summary>For tests and logs.</summary>
-    /// <summary>A name whose escapes do not decode (an unpaired surrogate) is no name this looks for, and must not fault the request.</summary>
-    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    public static string RequestUsage(string body)
     {
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan.SequenceEqual(name);
-        }
-
-        try
-        {
-            return reader.ValueTextEquals(name);
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
+        using var into = new PooledBuffer();
+        RequestUsage(Encoding.UTF8.GetBytes(body), into);
+        return Encoding.UTF8.GetString(into.Written);
     }
-
-    public static string RequestUsage(string body) => Encoding.UTF8.GetString(RequestUsage(Encoding.UTF8.GetBytes(body)));
 }

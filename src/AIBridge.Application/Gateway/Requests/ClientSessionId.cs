@@ -5,9 +5,10 @@ namespace AIBridge.Application.Gateway.Requests;
 /// <summary>The session id a client puts on its requests; each client has its own source.</summary>
 public static class ClientSessionId
 {
-    public static string? Extract(string client, Func<string, string?> header, JsonElement body) => Trimmed(client switch
+    /// <param name="metadataUserId">The body's <c>metadata.user_id</c>, read only when needed.</param>
+    public static string? Extract(string client, Func<string, string?> header, Func<string?> metadataUserId) => Trimmed(client switch
     {
-        ClientDetector.ClaudeCode => Trimmed(header("X-Claude-Code-Session-Id")) ?? FromClaudeMetadata(body),
+        ClientDetector.ClaudeCode => Trimmed(header("X-Claude-Code-Session-Id")) ?? FromClaudeUserId(metadataUserId()),
         ClientDetector.Codex => Trimmed(header("session-id")) ?? header("session_id"),
         ClientDetector.Mux => header("X-Mux-Workspace-Id"),
         ClientDetector.CopilotVsCode => header("x-interaction-id"),
@@ -22,16 +23,13 @@ public static class ClientSessionId
     /// Claude Code's <c>metadata.user_id</c>: a JSON object with <c>session_id</c> (current), or
     /// <c>user_&lt;hash&gt;_account_&lt;id&gt;_session_&lt;uuid&gt;</c> (legacy).
     /// </summary>
-    private static string? FromClaudeMetadata(JsonElement body)
+    private static string? FromClaudeUserId(string? text)
     {
-        if (body.ValueKind != JsonValueKind.Object
-            || !body.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object
-            || !metadata.TryGetProperty("user_id", out var userId) || userId.ValueKind != JsonValueKind.String)
+        if (text is null)
         {
             return null;
         }
 
-        var text = userId.GetString()!;
         if (text.TrimStart().StartsWith('{'))
         {
             try

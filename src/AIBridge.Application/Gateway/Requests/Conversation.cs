@@ -4,22 +4,20 @@ using AIBridge.Application.Gateway.Routing;
 namespace AIBridge.Application.Gateway.Requests;
 
 /// <summary>
-/// Reads the human prompt and the correlating tool-call id from a request
-/// body. Both look at the <em>final turn</em>: the last conversation entry that is not a
-/// <c>system</c>/<c>developer</c> instruction, since real clients append those after the human turn.
+/// Reads the human prompt and the correlating tool-call id from a request's <em>final turn</em>: the last
+/// conversation entry that is not a <c>system</c>/<c>developer</c> instruction, since real clients append
+/// those after the human turn (<see cref="RequestParts"/> finds it).
 /// </summary>
 public static class Conversation
 {
     private const string ReminderTag = "<system-reminder>";
 
-    public static string? Prompt(BridgedApi api, JsonElement body)
-    {
-        if (api == BridgedApi.Responses && Member(body, "input") is { ValueKind: JsonValueKind.String } text)
-        {
-            return NonEmpty(text.GetString());
-        }
+    /// <summary>A Responses request whose <c>input</c> is a plain string: that string is the prompt.</summary>
+    public static string? PromptOfText(string? input) => NonEmpty(input);
 
-        if (FinalTurn(api, body) is not { } turn || Str(turn, "role") != "user")
+    public static string? Prompt(BridgedApi api, JsonElement? finalTurn)
+    {
+        if (finalTurn is not { } turn || Str(turn, "role") != "user")
         {
             return null;
         }
@@ -49,9 +47,9 @@ public static class Conversation
     }
 
     /// <summary>The id of the tool call whose result the final turn returns, or null.</summary>
-    public static string? CorrelatingToolCallId(BridgedApi api, JsonElement body)
+    public static string? CorrelatingToolCallId(BridgedApi api, JsonElement? finalTurn)
     {
-        if (FinalTurn(api, body) is not { } turn)
+        if (finalTurn is not { } turn)
         {
             return null;
         }
@@ -73,26 +71,6 @@ public static class Conversation
             default:
                 return Str(turn, "type") is { } type && type.EndsWith("_output", StringComparison.Ordinal) ? NonEmpty(Str(turn, "call_id")) : null;
         }
-    }
-
-    private static JsonElement? FinalTurn(BridgedApi api, JsonElement body)
-    {
-        var entries = Member(body, api == BridgedApi.Responses ? "input" : "messages");
-        if (entries is not { ValueKind: JsonValueKind.Array } list)
-        {
-            return null;
-        }
-
-        for (var i = list.GetArrayLength() - 1; i >= 0; i--)
-        {
-            var entry = list[i];
-            if (Str(entry, "role") is not ("system" or "developer"))
-            {
-                return entry;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>

@@ -5,29 +5,18 @@ using AIBridge.Application.Gateway.Routing;
 namespace AIBridge.Application.Gateway.Requests;
 
 /// <summary>
-/// A bridged request's body parsed once: what the gateway reads from it, or why it is refused. Owns the
-/// parsed document, so that later steps read more of the body without parsing it again; disposing it
-/// returns the document's buffers.
+/// What the gateway reads from a bridged request's body, or why it refuses the body: empty, not a JSON
+/// object, broken where it is walked, or holding a string it reads that is not text.
 /// </summary>
-public sealed class RequestInspection : IDisposable
+/// <remarks>
+/// The body is walked once, forward (<see cref="JsonOutline"/>): the top-level members the gateway
+/// reads are parsed, the conversation's entries are walked far enough to tell instructions from turns,
+/// and only the final turn is parsed whole. Everything else is skipped over, not parsed: the provider
+/// parses it.
+/// </remarks>
+public sealed record RequestInspection(BridgedRequest? Request, GatewayError? Error)
 {
-    private readonly JsonDocument? _document;
-
-    private RequestInspection(JsonDocument? document, BridgedRequest? request, GatewayError? error)
-    {
-        _document = document;
-        Request = request;
-        Error = error;
-    }
-
-    /// <summary>Null exactly when <see cref="Error"/> is set.</summary>
-    public BridgedRequest? Request { get; }
-
-    /// <summary>Why the body is refused: empty, not a JSON object, or holding a string that is not text.</summary>
-    public GatewayError? Error { get; }
-
-    /// <summary>The body's root object; valid until the inspection is disposed.</summary>
-    public JsonElement Body => _document?.RootElement ?? throw new InvalidOperationException("A refused body has no document.");
+    private static readonly JsonDocumentOptions TurnOptions = new() { MaxDepth = GatewayJson.MaxDepth };
 
     public static RequestInspection Of(BridgedApi api, ReadOnlyMemory<byte> body, Func<string, string?> header)
     {
@@ -36,68 +25,97 @@ public sealed class RequestInspection : IDisposable
             return Refused(GatewayError.EmptyBody());
         }
 
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = GatewayJson.MaxDepth });
+            var parts = RequestParts.Find(api, body.Span);
+            return new RequestInspection(Read(api, body, parts, header), null);
         }
         catch (JsonException e)
         {
             return Refused(GatewayError.InvalidJson(e.Message));
         }
-
-        var root = document.RootElement;
-        if (root.ValueKind is not JsonValueKind.Object and var kind)
-        {
-            document.Dispose();
-            return Refused(GatewayError.InvalidJson($"expected a JSON object, got {kind.ToString().ToLowerInvariant()}"));
-        }
-
-        try
-        {
-            return new RequestInspection(document, Read(api, root, header), null);
-        }
         catch (InvalidOperationException)
         {
-            // JsonDocument checks a string's bytes only when it is read: invalid UTF-8 or an unpaired
-            // surrogate escape surfaces here, in whichever member was read first.
-            document.Dispose();
+            // A string's bytes are checked when it is read: invalid UTF-8 or an unpaired surrogate escape
+            // surfaces here, in whichever member was read first.
             return Refused(GatewayError.InvalidJson("a string is not valid UTF-8 text or holds an unpaired surrogate escape"));
         }
     }
 
-    public void Dispose() => _document?.Dispose();
+    private static RequestInspection Refused(GatewayError error) => new(null, error);
 
-    private static RequestInspection Refused(GatewayError error) => new(null, null, error);
-
-    private static BridgedRequest Read(BridgedApi api, JsonElement root, Func<string, string?> header)
+    private static BridgedRequest Read(BridgedApi api, ReadOnlyMemory<byte> body, RequestParts parts, Func<string, string?> header)
     {
+        var json = body.Span;
         var client = ClientDetector.Detect(header);
+        string? prompt;
+        string? correlatingToolCallId;
+        if (parts.FinalTurn is { } range)
+        {
+            using var turn = JsonDocument.Parse(body[range], TurnOptions);
+            prompt = Conversation.Prompt(api, turn.RootElement);
+            correlatingToolCallId = Conversation.CorrelatingToolCallId(api, turn.RootElement);
+        }
+        else
+        {
+            prompt = api == BridgedApi.Responses && parts.Entries is { } input ? Conversation.PromptOfText(StringOf(json[input])) : null;
+            correlatingToolCallId = null;
+        }
+
         return new BridgedRequest(
-            Streaming: root.TryGetProperty("stream", out var stream) && stream.ValueKind == JsonValueKind.True,
-            Model: root.TryGetProperty("model", out var model) && model.ValueKind == JsonValueKind.String ? model.GetString()! : BridgedRequest.UnknownModel,
-            Background: api == BridgedApi.Responses && root.TryGetProperty("background", out var background) && background.ValueKind == JsonValueKind.True,
-            Prompt: Conversation.Prompt(api, root),
-            CorrelatingToolCallId: Conversation.CorrelatingToolCallId(api, root),
+            Streaming: parts.Stream is { } stream && json[stream].SequenceEqual("true"u8),
+            Model: (parts.Model is { } model ? StringOf(json[model]) : null) ?? BridgedRequest.UnknownModel,
+            Background: api == BridgedApi.Responses && parts.Background is { } background && json[background].SequenceEqual("true"u8),
+            Prompt: prompt,
+            CorrelatingToolCallId: correlatingToolCallId,
             Client: client,
-            ClientSessionId: ClientSessionId.Extract(client, header, root),
-            SystemHash: RequestFingerprint.System(api, root),
-            ToolsHash: RequestFingerprint.Tools(root),
-            MaxOutputTokens: MaxOutputTokens(root));
+            ClientSessionId: ClientSessionId.Extract(client, header, () => MetadataUserId(body, parts.Metadata)),
+            SystemHash: RequestFingerprint.Of(json, parts.System),
+            ToolsHash: parts.Tools is { } tools ? RequestFingerprint.Of(json, [tools]) : null,
+            MaxOutputTokens: MaxOutputTokens(json, parts.MaxOutputTokens));
     }
 
-    private static readonly string[] MaxOutputNames = ["max_tokens", "max_completion_tokens", "max_output_tokens"];
-
-    private static long? MaxOutputTokens(JsonElement root)
+    /// <summary>The value if it is a JSON string, decoded; null for any other value.</summary>
+    internal static string? StringOf(ReadOnlySpan<byte> value)
     {
-        foreach (var name in MaxOutputNames)
+        if (value.IsEmpty || value[0] != '"')
         {
-            if (root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var tokens) && tokens > 0)
+            return null;
+        }
+
+        var reader = new Utf8JsonReader(value);
+        reader.Read();
+        return reader.GetString();
+    }
+
+    /// <summary>The first of the limits, in <see cref="RequestParts.MaxOutputNames"/> order, that is a positive whole number.</summary>
+    private static long? MaxOutputTokens(ReadOnlySpan<byte> json, Range?[] limits)
+    {
+        foreach (var limit in limits)
+        {
+            if (limit is not { } range)
+            {
+                continue;
+            }
+
+            var reader = new Utf8JsonReader(json[range]);
+            if (reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var tokens) && tokens > 0)
             {
                 return tokens;
             }
         }
 
         return null;
+    }
+
+    private static string? MetadataUserId(ReadOnlyMemory<byte> body, Range? metadata)
+    {
+        if (metadata is not { } range || body.Span[range][0] != '{')
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(body[range], TurnOptions);
+        return document.RootElement.TryGetProperty("user_id", out var userId) && userId.ValueKind == JsonValueKind.String ? userId.GetString() : null;
     }
 }
