@@ -11,8 +11,17 @@ namespace AIBridge.Infrastructure.Recording;
 /// request answers is its parent, and that one's root (or the parent itself) its root. Memory first
 /// (the calls may still be queued), then the database.
 /// </summary>
-internal sealed class LineageResolver(RecentToolCalls recentCalls)
+/// <remarks>
+/// With several processes on one database, the previous turn of a tool loop may have been served by
+/// another process that has not committed its records yet. When the call is found nowhere and another
+/// process has one of the user's interceptions open, the database is asked again until the call is
+/// there, that process has ended its interceptions, or <see cref="RecordingOptions.MaxLineageWait"/>
+/// has passed.
+/// </remarks>
+internal sealed class LineageResolver(RecentToolCalls recentCalls, string instance, RecordingOptions options, TimeProvider time)
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
+
     public async Task ResolveAsync(AIBridgeDbContext db, InterceptionStarted start, CancellationToken cancellationToken)
     {
         var interception = start.Interception;
@@ -26,12 +35,29 @@ internal sealed class LineageResolver(RecentToolCalls recentCalls)
                     : await RecordingQueries.ThreadOf(db, parentId).FirstOrDefaultAsync(cancellationToken);
             }
 
-            parent ??= await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken);
+            parent ??= await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken)
+                ?? await AwaitOtherProcessAsync(db, interception, callId, cancellationToken);
         }
 
         interception.ThreadParentId = parent?.Id;
         interception.ThreadRootId = parent?.RootId;
         interception.SessionId = Interception.DeriveSessionId(interception.ClientSessionId, interception.ThreadRootId, interception.Id);
         recentCalls.SetRoot(interception.Id, interception.ThreadRootId ?? interception.Id);
+    }
+
+    private async Task<ThreadParentRow?> AwaitOtherProcessAsync(AIBridgeDbContext db, Interception interception, string callId, CancellationToken cancellationToken)
+    {
+        var since = time.GetTimestamp();
+        while (await RecordingQueries.OpenElsewhere(db, interception.InitiatorId, interception.StartedAt, instance).AnyAsync(cancellationToken)
+               && time.GetElapsedTime(since) < options.MaxLineageWait)
+        {
+            await Task.Delay(PollInterval, time, cancellationToken);
+            if (await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken) is { } parent)
+            {
+                return parent;
+            }
+        }
+
+        return null;
     }
 }

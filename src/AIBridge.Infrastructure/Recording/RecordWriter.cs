@@ -1,4 +1,5 @@
 using AIBridge.Application.Gateway.Recording;
+using AIBridge.Application.Gateway.Recovery;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,14 @@ public sealed partial class RecordWriter : IHostedLifecycleService, IDisposable
     private readonly PartitionWriter[] _partitions;
     private Task _loop = Task.CompletedTask;
 
-    public RecordWriter(RecordQueue queue, RecorderDatabase database, IOptions<RecordingOptions> options, TimeProvider time, ILogger<RecordWriter> logger)
+    public RecordWriter(RecordQueue queue, RecorderDatabase database, IOptions<RecordingOptions> options, GatewayInstance instance, TimeProvider time,
+        ILogger<RecordWriter> logger)
     {
         _queue = queue;
         _options = options.Value;
         _logger = logger;
         _scheduler = BatchSchedulers.For(database, _options);
-        var transaction = new BatchTransaction(database, new LineageResolver(queue.RecentCalls));
+        var transaction = new BatchTransaction(database, new LineageResolver(queue.RecentCalls, instance.Name, _options, time));
         var callers = new CallerWait(queue, _options, time);
         _partitions = queue.Readers
             .Select(reader => new PartitionWriter(

@@ -20,6 +20,15 @@ public static class RecordingQueries
         .Take(1)
         .NoneUnless(StoredText.CanBeStored(providerToolCallId));
 
+    /// <summary>
+    /// Whether another process has one of this user's interceptions open that started before
+    /// <paramref name="before"/>: its response may have made the tool call a request answers, and its
+    /// records may not be committed yet.
+    /// </summary>
+    public static IQueryable<Interception> OpenElsewhere(AIBridgeDbContext db, Guid initiatorId, DateTime before, string instance) =>
+        db.Interceptions.Where(i => i.EndedAt == null && i.GatewayInstance != null && i.GatewayInstance != instance
+            && i.InitiatorId == initiatorId && i.StartedAt < before);
+
     public static IQueryable<ThreadParentRow> ThreadOf(AIBridgeDbContext db, Guid interceptionId) =>
         db.Interceptions.Where(i => i.Id == interceptionId).Select(i => new ThreadParentRow(i.Id, i.ThreadRootId));
 

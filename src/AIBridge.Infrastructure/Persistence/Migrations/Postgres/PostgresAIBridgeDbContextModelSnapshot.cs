@@ -1036,6 +1036,33 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                     b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("name")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("aibridge_job_leases", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("AIBridge.Domain.Users.User", "User")

@@ -966,6 +966,33 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Scheduling.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("name")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<DateTime?>("ClaimedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("due_at");
+
+                    b.Property<string>("Holder")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("holder");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("aibridge_job_leases", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.HasOne("AIBridge.Domain.Users.User", "User")

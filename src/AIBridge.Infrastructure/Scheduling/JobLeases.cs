@@ -1,0 +1,41 @@
+using AIBridge.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace AIBridge.Infrastructure.Scheduling;
+
+/// <summary>
+/// Claims a shared periodic job for this process: one conditional update, so that of several processes
+/// asking at once exactly one moves the due time forward and runs the job. The same statement on every
+/// database; no advisory lock, which SQLite and SQL Server spell differently or lack.
+/// </summary>
+public static class JobLeases
+{
+    /// <summary>
+    /// True when the job was due and is now this process's until <paramref name="next"/>; false when
+    /// another process claimed it first or it is not due yet.
+    /// </summary>
+    public static async Task<bool> TryClaimAsync(AIBridgeDbContext db, string job, string holder, DateTime now, DateTime next, CancellationToken cancellationToken)
+    {
+        if (!await db.Set<JobLease>().AnyAsync(j => j.Name == job, cancellationToken))
+        {
+            try
+            {
+                // Created already due; a process that loses the race to create it claims it below like any other.
+                db.Set<JobLease>().Add(new JobLease { Name = job, DueAt = DateTime.UnixEpoch });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        var claimed = await db.Set<JobLease>()
+            .Where(j => j.Name == job && j.DueAt <= now)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, next).SetProperty(j => j.Holder, holder).SetProperty(j => j.ClaimedAt, now), cancellationToken);
+        return claimed == 1;
+    }
+}
