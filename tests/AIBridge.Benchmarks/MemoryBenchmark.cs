@@ -6,7 +6,9 @@ namespace AIBridge.Benchmarks;
 /// <summary>
 /// M1: AIBridge's peak working set while it relays many long streams at once. Each stream is an
 /// Anthropic response of <c>--events</c> events, <c>--pause-ms</c> apart, all recorded.
-/// Usage: memory [--streams 200] [--events 40] [--pause-ms 100]
+/// M2: the same with <c>--kind</c> one of R1's realistic turns (e.g. <c>claude-code-250k</c>), whose
+/// answer is that kind's long stream, each event <c>--pause-ms</c> apart.
+/// Usage: memory [--streams 200] [--events 40] [--pause-ms 100] [--kind anthropic]
 /// </summary>
 public static class MemoryBenchmark
 {
@@ -21,7 +23,7 @@ public static class MemoryBenchmark
         await provider.StartAsync();
         await using var bridge = await AIBridgeProcess.StartAsync(dll, provider.BaseUrl);
         using var runner = new LoadRunner();
-        var stream = StreamKind.Anthropic;
+        var stream = StreamKind.All.Concat(StreamKind.Realistic).Single(s => s.Name == (Value("--kind") ?? StreamKind.Anthropic.Name));
         var gateway = new Target("aibridge", bridge.BaseUrl + stream.BridgePath, stream.BridgeHeaders(bridge.Token), stream.Body);
 
         await runner.RunAsync(gateway, 8, 16); // warm up
@@ -33,7 +35,9 @@ public static class MemoryBenchmark
         clock.Stop();
         await Task.Delay(200);
 
-        Console.WriteLine($"# M1 memory: {streams} concurrent streams of {events} events, {pause.TotalMilliseconds:F0} ms apart, through AIBridge (SQLite, full recording)");
+        Console.WriteLine(stream.Answer is null
+            ? $"# M1 memory: {streams} concurrent streams of {events} events, {pause.TotalMilliseconds:F0} ms apart, through AIBridge (SQLite, full recording)"
+            : $"# M2 memory: {streams} concurrent {stream.Name} turns ({stream.Body.Length / 1024} KB), answered by {stream.Name}'s long stream, events {pause.TotalMilliseconds:F0} ms apart, through AIBridge (SQLite, full recording)");
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"working set: {idle / 1048576.0:F0} MiB warm and idle, **{Interlocked.Read(ref peak) / 1048576.0:F0} MiB peak**; streams done in {clock.Elapsed.TotalSeconds:F1} s, failures {measured.Failures}, stream p50 {Stats.Percentile(measured.TotalMs, 50):F0} ms"));

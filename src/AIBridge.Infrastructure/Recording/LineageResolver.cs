@@ -16,9 +16,10 @@ namespace AIBridge.Infrastructure.Recording;
 /// another process that has not committed its records yet. When the call is found nowhere and another
 /// process has one of the user's interceptions open, the database is asked again until the call is
 /// there, that process has ended its interceptions, or <see cref="RecordingOptions.MaxLineageWait"/>
-/// has passed.
+/// has passed. SQLite serves one process, so there it is never asked.
 /// </remarks>
-internal sealed class LineageResolver(RecentToolCalls recentCalls, string instance, RecordingOptions options, TimeProvider time)
+/// <param name="instance">This process's instance id; null when the database serves no other process.</param>
+internal sealed class LineageResolver(RecentToolCalls recentCalls, string? instance, RecordingOptions options, TimeProvider time)
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
@@ -47,6 +48,11 @@ internal sealed class LineageResolver(RecentToolCalls recentCalls, string instan
 
     private async Task<ThreadParentRow?> AwaitOtherProcessAsync(AIBridgeDbContext db, Interception interception, string callId, CancellationToken cancellationToken)
     {
+        if (instance is null)
+        {
+            return null;
+        }
+
         var since = time.GetTimestamp();
         while (await RecordingQueries.OpenElsewhere(db, interception.InitiatorId, interception.StartedAt, instance).AnyAsync(cancellationToken)
                && time.GetElapsedTime(since) < options.MaxLineageWait)

@@ -28,7 +28,7 @@ public sealed partial class RecordWriter : IHostedLifecycleService, IDisposable
         _options = options.Value;
         _logger = logger;
         _scheduler = BatchSchedulers.For(database, _options);
-        var transaction = new BatchTransaction(database, new LineageResolver(queue.RecentCalls, instance.Name, _options, time));
+        var transaction = new BatchTransaction(database, new LineageResolver(queue.RecentCalls, database.InProcess ? null : instance.Name, _options, time));
         var callers = new CallerWait(queue, _options, time);
         _partitions = queue.Readers
             .Select(reader => new PartitionWriter(

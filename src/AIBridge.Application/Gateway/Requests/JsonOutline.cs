@@ -17,7 +17,6 @@ namespace AIBridge.Application.Gateway.Requests;
 /// </remarks>
 public static class JsonOutline
 {
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create([.. Enumerable.Range(0, 0x20).Select(b => (byte)b), (byte)'"', (byte)'\\']);
     private static readonly SearchValues<byte> Brackets = SearchValues.Create("\"{}[]"u8);
     private static readonly SearchValues<byte> ScalarStops = SearchValues.Create(",:{}[]\" \t\r\n"u8);
     private static readonly SearchValues<byte> ScalarStarts = SearchValues.Create("-0123456789tfn"u8);
@@ -50,28 +49,36 @@ public static class JsonOutline
     }
 
     /// <summary>The end (exclusive) of the string whose opening quote is at <paramref name="start"/>.</summary>
+    /// <remarks>
+    /// Quotes are searched for, not escapes: a quote ends the string unless an odd run of backslashes
+    /// precedes it. File contents in tool results carry an escape every few dozen bytes, and stopping
+    /// at each would cost a search per escape.
+    /// </remarks>
     public static int StringEnd(ReadOnlySpan<byte> json, int start)
     {
         var at = start + 1;
         while (at < json.Length)
         {
-            var next = json[at..].IndexOfAny(StringStops);
+            var next = json[at..].IndexOf((byte)'"');
             if (next < 0)
             {
                 break;
             }
 
             at += next;
-            switch (json[at])
+            var backslashes = 0;
+            while (json[at - 1 - backslashes] == '\\')
             {
-                case (byte)'"':
-                    return at + 1;
-                case (byte)'\\':
-                    at += 2;
-                    break;
-                default:
-                    throw Error($"a string holds a raw control character at byte {at}");
+                backslashes++;
             }
+
+            if (backslashes % 2 == 0)
+            {
+                var control = json[(start + 1)..at].IndexOfAnyInRange((byte)0, (byte)0x1F);
+                return control < 0 ? at + 1 : throw Error($"a string holds a raw control character at byte {start + 1 + control}");
+            }
+
+            at++;
         }
 
         throw Error($"the string at byte {start} is not closed");
