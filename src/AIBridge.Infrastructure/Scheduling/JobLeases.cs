@@ -20,7 +20,8 @@ public static class JobLeases
         {
             try
             {
-                // Created already due; a process that loses the race to create it claims it below like any other.
+                // The migration makes the row; this puts back one that was deleted, already due. A process
+                // that loses the race to put it back claims it below like any other.
                 db.Set<JobLease>().Add(new JobLease { Name = job, DueAt = DateTime.UnixEpoch });
                 await db.SaveChangesAsync(cancellationToken);
             }

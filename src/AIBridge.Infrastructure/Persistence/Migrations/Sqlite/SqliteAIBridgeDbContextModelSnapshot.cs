@@ -1031,6 +1031,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("aibridge_job_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "retention",
+                            DueAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>

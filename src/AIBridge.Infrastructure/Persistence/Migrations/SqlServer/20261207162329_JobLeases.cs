@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
+namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class JobLeases : Migration
@@ -15,15 +15,20 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
                 name: "aibridge_job_leases",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
-                    due_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    holder = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    claimed_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
+                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    holder = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    claimed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_aibridge_job_leases", x => x.name);
                 });
+
+            migrationBuilder.InsertData(
+                table: "aibridge_job_leases",
+                columns: new[] { "name", "claimed_at", "due_at", "holder" },
+                values: new object[] { "retention", null, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), null });
         }
 
         /// <inheritdoc />

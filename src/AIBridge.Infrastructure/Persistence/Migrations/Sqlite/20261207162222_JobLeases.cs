@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
+namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class JobLeases : Migration
@@ -15,15 +15,20 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                 name: "aibridge_job_leases",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2"),
-                    due_at = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    holder = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    claimed_at = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    due_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    holder = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    claimed_at = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_aibridge_job_leases", x => x.name);
                 });
+
+            migrationBuilder.InsertData(
+                table: "aibridge_job_leases",
+                columns: new[] { "name", "claimed_at", "due_at", "holder" },
+                values: new object[] { "retention", null, new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc), null });
         }
 
         /// <inheritdoc />

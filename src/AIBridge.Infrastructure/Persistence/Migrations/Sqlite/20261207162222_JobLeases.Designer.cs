@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAIBridgeDbContext))]
-    [Migration("20261207155420_JobLeases")]
+    [Migration("20261207162222_JobLeases")]
     partial class JobLeases
     {
         /// <inheritdoc />
@@ -1034,6 +1034,13 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Name");
 
                     b.ToTable("aibridge_job_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "retention",
+                            DueAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>

@@ -3,16 +3,16 @@ using System;
 using AIBridge.Infrastructure.Persistence.Providers;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
+namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
 {
-    [DbContext(typeof(SqlServerAIBridgeDbContext))]
-    [Migration("20261207155502_JobLeases")]
+    [DbContext(typeof(PostgresAIBridgeDbContext))]
+    [Migration("20261207162310_JobLeases")]
     partial class JobLeases
     {
         /// <inheritdoc />
@@ -21,34 +21,34 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
 #pragma warning disable 612, 618
             modelBuilder
                 .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(10)
-                        .HasColumnType("nchar(10)")
+                        .HasColumnType("character(10)")
                         .HasColumnName("id")
                         .IsFixedLength();
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<DateTime>("ExpiresAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("expires_at");
 
                     b.Property<byte[]>("HashedSecret")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("varbinary(32)")
+                        .HasColumnType("bytea")
                         .HasColumnName("hashed_secret");
 
                     b.Property<DateTime?>("LastUsed")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_used");
 
                     b.Property<long>("LifetimeSeconds")
@@ -58,27 +58,26 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("LoginType")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasColumnName("login_type");
 
                     b.Property<string>("TokenName")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("token_name");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.HasKey("Id");
 
                     b.HasIndex("UserId", "TokenName")
-                        .IsUnique()
-                        .HasFilter("[token_name] IS NOT NULL");
+                        .IsUnique();
 
                     b.ToTable("api_keys", (string)null);
                 });
@@ -86,7 +85,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Budgets.UserBudget", b =>
                 {
                     b.Property<Guid>("UserId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
                     b.Property<long>("MonthlyLimitMicros")
@@ -94,7 +93,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("monthly_limit_micros");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("UserId");
@@ -105,31 +104,31 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Interceptions.Interception", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("ApiKeyId")
                         .HasMaxLength(10)
-                        .HasColumnType("nvarchar(10)")
+                        .HasColumnType("character varying(10)")
                         .HasColumnName("api_key_id");
 
                     b.Property<string>("Client")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("client")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("ClientSessionId")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("client_session_id");
 
                     b.Property<string>("CredentialHint")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(15)
-                        .HasColumnType("nvarchar(15)")
+                        .HasColumnType("character varying(15)")
                         .HasDefaultValue("")
                         .HasColumnName("credential_hint");
 
@@ -137,108 +136,104 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(16)
-                        .HasColumnType("nvarchar(16)")
+                        .HasColumnType("character varying(16)")
                         .HasDefaultValue("centralized")
                         .HasColumnName("credential_kind");
 
                     b.Property<int?>("DurationMs")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("duration_ms");
 
                     b.Property<DateTime?>("EndedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("ended_at");
 
                     b.Property<string>("ErrorMessage")
                         .HasMaxLength(1024)
-                        .HasColumnType("nvarchar(1024)")
+                        .HasColumnType("character varying(1024)")
                         .HasColumnName("error_message");
 
                     b.Property<string>("ErrorType")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("error_type")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("GatewayInstance")
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("gateway_instance");
 
                     b.Property<Guid>("InitiatorId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("jsonb")
                         .HasColumnName("metadata")
                         .HasAnnotation("AIBridge:Json", true);
 
                     b.Property<string>("Model")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("text")
                         .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Provider")
                         .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasColumnName("provider")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("ProviderName")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("provider_name");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("text")
                         .HasColumnName("session_id")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<DateTime>("StartedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("started_at");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("status_code");
 
                     b.Property<string>("SystemHash")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("system_hash")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<Guid?>("ThreadParentId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("thread_parent_id");
 
                     b.Property<Guid?>("ThreadRootId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("thread_root_id");
 
                     b.Property<string>("ToolsHash")
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("tools_hash")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<int?>("TtfbMs")
-                        .HasColumnType("int")
+                        .HasColumnType("integer")
                         .HasColumnName("ttfb_ms");
 
                     b.HasKey("Id");
@@ -278,24 +273,24 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Interceptions.ModelThought", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("Content")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("content");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("InterceptionId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("interception_id");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("jsonb")
                         .HasColumnName("metadata")
                         .HasAnnotation("AIBridge:Json", true);
 
@@ -309,7 +304,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Interceptions.TokenUsage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<long>("CacheReadInputTokens")
@@ -325,7 +320,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("cost_micros");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<long>("InputTokens")
@@ -333,11 +328,11 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("input_tokens");
 
                     b.Property<Guid>("InterceptionId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("interception_id");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("jsonb")
                         .HasColumnName("metadata")
                         .HasAnnotation("AIBridge:Json", true);
 
@@ -348,7 +343,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("ProviderResponseId")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("provider_response_id");
 
@@ -362,58 +357,58 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Interceptions.ToolUsage", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<bool>("Injected")
-                        .HasColumnType("bit")
+                        .HasColumnType("boolean")
                         .HasColumnName("injected");
 
                     b.Property<string>("Input")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("input");
 
                     b.Property<Guid>("InterceptionId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("interception_id");
 
                     b.Property<string>("InvocationError")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("invocation_error");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("jsonb")
                         .HasColumnName("metadata")
                         .HasAnnotation("AIBridge:Json", true);
 
                     b.Property<string>("ProviderItemId")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("provider_item_id");
 
                     b.Property<string>("ProviderResponseId")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("provider_response_id");
 
                     b.Property<string>("ProviderToolCallId")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("provider_tool_call_id");
 
                     b.Property<string>("ServerUrl")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("server_url");
 
                     b.Property<string>("Tool")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("tool");
 
                     b.HasKey("Id");
@@ -429,31 +424,31 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
             modelBuilder.Entity("AIBridge.Domain.Interceptions.UserPrompt", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("InterceptionId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("interception_id");
 
                     b.Property<string>("Metadata")
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("jsonb")
                         .HasColumnName("metadata")
                         .HasAnnotation("AIBridge:Json", true);
 
                     b.Property<string>("Prompt")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("prompt");
 
                     b.Property<string>("ProviderResponseId")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("provider_response_id");
 
@@ -468,16 +463,16 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<string>("ProviderType")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("provider_type")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Model")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<long?>("CacheReadMicros")
@@ -501,7 +496,7 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("output_micros");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.HasKey("ProviderType", "Model");
@@ -516,35 +511,32 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("day");
 
                     b.Property<Guid>("InitiatorId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
 
                     b.Property<string>("Provider")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasColumnName("provider")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("ProviderName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasColumnName("provider_name")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Model")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("text")
                         .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Client")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("client")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<long>("CacheReadInputTokens")
@@ -699,35 +691,32 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnName("hour");
 
                     b.Property<Guid>("InitiatorId")
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("initiator_id");
 
                     b.Property<string>("Provider")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasColumnName("provider")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("ProviderName")
-                        .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("text")
                         .HasColumnName("provider_name")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Model")
-                        .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("text")
                         .HasColumnName("model")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<string>("Client")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("client")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<long>("CacheReadInputTokens")
@@ -885,77 +874,77 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier")
+                        .HasColumnType("uuid")
                         .HasColumnName("id");
 
                     b.Property<string>("AvatarUrl")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasDefaultValue("")
                         .HasColumnName("avatar_url");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
+                        .HasColumnType("character varying(320)")
                         .HasColumnName("email");
 
                     b.Property<string>("HashedPassword")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)")
+                        .HasColumnType("text")
                         .HasColumnName("hashed_password");
 
                     b.Property<DateTime>("LastSeenAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_seen_at");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)")
+                        .HasColumnType("character varying(128)")
                         .HasDefaultValue("")
                         .HasColumnName("name");
 
                     b.Property<string>("NormalizedEmail")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)")
+                        .HasColumnType("character varying(320)")
                         .HasColumnName("normalized_email");
 
                     b.Property<string>("NormalizedUsername")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("normalized_username");
 
                     b.Property<string>("Roles")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("roles");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
                         .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)")
+                        .HasColumnType("character varying(32)")
                         .HasDefaultValue("active")
                         .HasColumnName("status");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<string>("Username")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("username");
 
                     b.HasKey("Id");
@@ -969,31 +958,119 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.RollupCount", b =>
+                {
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("text")
+                        .HasColumnName("slice")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.Property<long>("Sessions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sessions");
+
+                    b.HasKey("InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice" }, "ix_rollup_counts_slice");
+
+                    b.ToTable("aibridge_rollup_counts", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
+            modelBuilder.Entity("AIBridge.Infrastructure.Persistence.Rollups.SessionRollup", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasColumnType("text")
+                        .HasColumnName("session_id")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Slice")
+                        .HasColumnType("text")
+                        .HasColumnName("slice")
+                        .UseCollation("C")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.Property<DateTime>("LastActiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_active_at");
+
+                    b.Property<DateTime?>("PromptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prompted_at");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<long>("Threads")
+                        .HasColumnType("bigint")
+                        .HasColumnName("threads");
+
+                    b.HasKey("SessionId", "InitiatorId", "Slice");
+
+                    b.HasIndex(new[] { "Slice", "LastActiveAt", "SessionId", "InitiatorId" }, "ix_session_rollups_active")
+                        .IsDescending(false, true, true, false);
+
+                    b.ToTable("aibridge_session_rollups", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
             modelBuilder.Entity("AIBridge.Infrastructure.Scheduling.JobLease", b =>
                 {
                     b.Property<string>("Name")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("name")
-                        .UseCollation("Latin1_General_100_BIN2")
+                        .UseCollation("C")
                         .HasAnnotation("AIBridge:Ordinal", true);
 
                     b.Property<DateTime?>("ClaimedAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("claimed_at");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("datetime2")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
                     b.Property<string>("Holder")
                         .HasMaxLength(256)
-                        .HasColumnType("nvarchar(256)")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("holder");
 
                     b.HasKey("Name");
 
                     b.ToTable("aibridge_job_leases", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "retention",
+                            DueAt = new DateTime(1970, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc)
+                        });
                 });
 
             modelBuilder.Entity("AIBridge.Domain.ApiKeys.ApiKey", b =>
