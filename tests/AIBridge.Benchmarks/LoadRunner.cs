@@ -43,10 +43,11 @@ public sealed class LoadRunner : IDisposable
     })
     { Timeout = TimeSpan.FromMinutes(2) };
 
-    public Task<Measurement> RunAsync(Target target, int concurrency, int requests)
+    /// <param name="ramp">Workers start evenly over this long rather than all at once.</param>
+    public Task<Measurement> RunAsync(Target target, int concurrency, int requests, TimeSpan ramp = default)
     {
         var next = -1;
-        return RunAsync(target, concurrency, _ => Interlocked.Increment(ref next) < requests);
+        return RunAsync(target, concurrency, _ => Interlocked.Increment(ref next) < requests, ramp);
     }
 
     /// <summary>The same closed loop for a while rather than for a number of requests (warm-ups).</summary>
@@ -54,13 +55,14 @@ public sealed class LoadRunner : IDisposable
         RunAsync(target, concurrency, wall => wall.Elapsed < duration);
 
     /// <param name="another">Asked before each request, with the run's clock: whether to send it.</param>
-    private async Task<Measurement> RunAsync(Target target, int concurrency, Func<Stopwatch, bool> another)
+    private async Task<Measurement> RunAsync(Target target, int concurrency, Func<Stopwatch, bool> another, TimeSpan ramp = default)
     {
         long failures = 0;
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var wall = Stopwatch.StartNew();
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
         {
+            await Task.Delay(ramp * worker / concurrency);
             var buffer = new byte[16 * 1024];
             var done = new List<(double Ttfb, double Total)>();
             while (another(wall))

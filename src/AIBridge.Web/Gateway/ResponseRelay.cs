@@ -80,25 +80,39 @@ public static class ResponseRelay
     public static async Task<RelayEnd> CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, TimeProvider time,
         Progress progress)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var timeout = new IdleTimeout(idleTimeout, time);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
-        try
+        await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
+        while (true)
         {
-            await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
-            while (true)
+            byte[] buffer;
+            int read;
+            try
             {
-                int read;
+                // Wait for the next bytes holding no buffer: a long stream is idle between its events, and
+                // thousands of them at once would otherwise each hold a buffer for their whole length.
+#pragma warning disable CA2022 // A zero-byte read returns nothing: it only waits until bytes are there.
+                await body.ReadAsync(Memory<byte>.Empty, idle.Token);
+#pragma warning restore CA2022
+                buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
                 try
                 {
                     read = await body.ReadAsync(buffer, idle.Token);
                 }
-                catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+                catch
                 {
-                    return context.RequestAborted.IsCancellationRequested ? RelayEnd.ClientGone
-                        : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    throw;
                 }
+            }
+            catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
+            {
+                return context.RequestAborted.IsCancellationRequested ? RelayEnd.ClientGone
+                    : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
+            }
 
+            try
+            {
                 timeout.Progress();
                 if (read == 0)
                 {
@@ -124,10 +138,10 @@ public static class ResponseRelay
                 progress.Bytes += read;
                 tap?.Write(buffer.AsSpan(0, read));
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
     }
 

@@ -5,10 +5,16 @@ namespace AIBridge.Web.Gateway;
 
 /// <summary>
 /// A bridged request's body on its way upstream, in a buffer rented from the shared pool. The buffer
-/// goes back as soon as the upstream has answered (<see cref="Release"/>), not when the response ends:
-/// a long stream must not hold the request it answers, and a body of hundreds of kilobytes must not be
-/// a fresh large-object allocation on every request.
+/// goes back as soon as the body has been handed to the connection, or when the request ends without
+/// sending it (<see cref="Release"/>): a request waiting for a slow provider's answer, or a long stream,
+/// must not hold the body, and a body of hundreds of kilobytes must not be a fresh large-object
+/// allocation on every request.
 /// </summary>
+/// <remarks>
+/// The body is therefore sent once. Were the handler to send it again (it retries only a request whose
+/// pooled connection turned out closed before anything was read back), the request fails and the
+/// client gets the gateway's 502, as with any body that cannot be read twice.
+/// </remarks>
 public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
 {
     private readonly Lock _gate = new();
@@ -18,9 +24,8 @@ public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
     public int Length => buffer.Length;
 
     /// <summary>
-    /// The body is no longer needed: once the response headers are in, the handler sends it no more.
-    /// A write still under way (an upstream that answered before it read the whole body) keeps the
-    /// buffer until it ends, so the pool never hands out an array being sent.
+    /// The body is no longer needed. A write still under way (an upstream that answered before it read
+    /// the whole body) keeps the buffer until it ends, so the pool never hands out an array being sent.
     /// </summary>
     public void Release()
     {
@@ -53,13 +58,12 @@ public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
         }
         finally
         {
+            // Sent or failed, the connection is done with the array.
             lock (_gate)
             {
                 _writing = false;
-                if (_released)
-                {
-                    buffer.Dispose();
-                }
+                _released = true;
+                buffer.Dispose();
             }
         }
     }
