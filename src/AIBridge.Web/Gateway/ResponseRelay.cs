@@ -13,7 +13,11 @@ namespace AIBridge.Web.Gateway;
 /// </summary>
 public static class ResponseRelay
 {
-    private const int BufferSize = 64 * 1024;
+    /// <summary>
+    /// Held for the whole response: events are a few hundred bytes, and thousands of long streams at once
+    /// each hold one.
+    /// </summary>
+    private const int BufferSize = 16 * 1024;
 
     /// <summary>Bytes relayed so far, readable after a failure too.</summary>
     public sealed class Progress
@@ -80,39 +84,25 @@ public static class ResponseRelay
     public static async Task<RelayEnd> CopyBodyAsync(HttpContext context, HttpResponseMessage upstream, ResponseTap? tap, TimeSpan idleTimeout, TimeProvider time,
         Progress progress)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         using var timeout = new IdleTimeout(idleTimeout, time);
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token);
-        await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
-        while (true)
+        try
         {
-            byte[] buffer;
-            int read;
-            try
+            await using var body = await upstream.Content.ReadAsStreamAsync(idle.Token);
+            while (true)
             {
-                // Wait for the next bytes holding no buffer: a long stream is idle between its events, and
-                // thousands of them at once would otherwise each hold a buffer for their whole length.
-#pragma warning disable CA2022 // A zero-byte read returns nothing: it only waits until bytes are there.
-                await body.ReadAsync(Memory<byte>.Empty, idle.Token);
-#pragma warning restore CA2022
-                buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+                int read;
                 try
                 {
                     read = await body.ReadAsync(buffer, idle.Token);
                 }
-                catch
+                catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
                 {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    throw;
+                    return context.RequestAborted.IsCancellationRequested ? RelayEnd.ClientGone
+                        : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
                 }
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or HttpRequestException)
-            {
-                return context.RequestAborted.IsCancellationRequested ? RelayEnd.ClientGone
-                    : e is OperationCanceledException ? RelayEnd.UpstreamQuiet : RelayEnd.UpstreamBroke;
-            }
 
-            try
-            {
                 timeout.Progress();
                 if (read == 0)
                 {
@@ -138,10 +128,10 @@ public static class ResponseRelay
                 progress.Bytes += read;
                 tap?.Write(buffer.AsSpan(0, read));
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
