@@ -58,6 +58,7 @@ public static class RecordingBenchmark
         }).Build();
         var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
         services.AddInfrastructureServices(configuration);
+        services.AddSingleton(new AIBridge.Application.Gateway.Recovery.GatewayInstance("g2"));
         if (Value("--batch-size") is { } batchSizeOption)
         {
             services.Configure<RecordingOptions>(o => o.BatchSize = int.Parse(batchSizeOption, CultureInfo.InvariantCulture));
