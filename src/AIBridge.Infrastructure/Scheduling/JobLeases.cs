@@ -1,4 +1,5 @@
 using AIBridge.Infrastructure.Persistence;
+using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.Infrastructure.Scheduling;
@@ -16,7 +17,7 @@ public static class JobLeases
     /// </summary>
     public static async Task<bool> TryClaimAsync(AIBridgeDbContext db, string job, string holder, DateTime now, DateTime next, CancellationToken cancellationToken)
     {
-        if (!await db.Set<JobLease>().AnyAsync(j => j.Name == job, cancellationToken))
+        if (!await JobLeaseQueries.Named(db, job).AnyAsync(cancellationToken))
         {
             try
             {
@@ -34,9 +35,11 @@ public static class JobLeases
             }
         }
 
-        var claimed = await db.Set<JobLease>()
-            .Where(j => j.Name == job && j.DueAt <= now)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, next).SetProperty(j => j.Holder, holder).SetProperty(j => j.ClaimedAt, now), cancellationToken);
-        return claimed == 1;
+        return await ClaimDueAsync(db, job, holder, now, next, cancellationToken) == 1;
     }
+
+    /// <summary>The claim itself: one statement that moves a due lease forward; 1 when it did, 0 when it was not due.</summary>
+    public static Task<int> ClaimDueAsync(AIBridgeDbContext db, string job, string holder, DateTime now, DateTime next, CancellationToken cancellationToken) =>
+        JobLeaseQueries.Due(db, job, now)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.DueAt, next).SetProperty(j => j.Holder, holder).SetProperty(j => j.ClaimedAt, now), cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Data.Common;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Queries;
+using AIBridge.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -33,6 +34,19 @@ public sealed class BulkStatementTranslationTests
             Directory.CreateDirectory(folder);
             await File.WriteAllTextAsync(Path.Combine(folder, $"{provider}.RetentionQueries.delete.sql"), string.Join("\n\n", captured.Texts));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(MigrationDriftTests.Providers), MemberType = typeof(MigrationDriftTests))]
+    public async Task A_job_lease_is_claimed_in_one_conditional_update(DatabaseProvider provider)
+    {
+        var captured = new CapturedCommands();
+        await using var db = OfflineContext(provider, captured);
+        var now = new DateTime(2026, 12, 7, 0, 0, 0, DateTimeKind.Utc);
+
+        await JobLeases.ClaimDueAsync(db, "retention", "node-1", now, now.AddDays(1), CancellationToken.None);
+
+        captured.Texts.Should().ContainSingle().Which.Should().StartWith("UPDATE").And.Contain("due_at").And.Contain("holder").And.Contain("WHERE");
     }
 
     private static AIBridgeDbContext OfflineContext(DatabaseProvider provider, params IInterceptor[] interceptors)
