@@ -88,29 +88,10 @@ public sealed class AIBridgeProcess : IAsyncDisposable
 
     private async Task WaitHealthyAsync()
     {
-        using var client = new HttpClient();
-        for (var i = 0; i < 300; i++)
+        if (await AIBridgeLauncher.WaitHealthyAsync(_process, new Uri(BaseUrl), TimeSpan.FromSeconds(30)) is { } failure)
         {
-            try
-            {
-                if ((await client.GetAsync(BaseUrl + "/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"AIBridge exited with {_process.ExitCode}");
-            }
-
-            await Task.Delay(100);
+            throw new InvalidOperationException(failure);
         }
-
-        throw new TimeoutException("AIBridge did not become healthy");
     }
 
     private async Task CreateTokenAsync()

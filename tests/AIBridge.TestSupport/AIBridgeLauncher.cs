@@ -25,4 +25,36 @@ public static class AIBridgeLauncher
 
         return start;
     }
+
+    /// <summary>
+    /// Polls <c>/healthz</c> until the process answers healthy; null then, or why it did not: it exited,
+    /// or <paramref name="timeout"/> passed.
+    /// </summary>
+    public static async Task<string?> WaitHealthyAsync(Process process, Uri baseAddress, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            try
+            {
+                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return null;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            if (process.HasExited)
+            {
+                return $"AIBridge exited with {process.ExitCode}";
+            }
+
+            await Task.Delay(100);
+        }
+
+        return $"AIBridge did not become healthy within {timeout.TotalSeconds:F0} s";
+    }
 }

@@ -164,7 +164,7 @@ public sealed class GatewayHandler(
 
             var bridged = inspection!.Request!;
 
-            if (api == BridgedApi.ChatCompletions && bridged.Streaming && ChatStreamOptions.RequestUsage(ref body!) is { } broken)
+            if (api == BridgedApi.ChatCompletions && bridged.Streaming && ChatStreamOptions.RequestUsage(ref body!, inspection.Parts!) is { } broken)
             {
                 await context.WriteAsync(broken, call.Provider.Type);
                 return null;

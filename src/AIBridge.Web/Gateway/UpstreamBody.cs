@@ -21,8 +21,6 @@ public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
     private bool _writing;
     private bool _released;
 
-    public int Length => buffer.Length;
-
     /// <summary>
     /// The body is no longer needed. A write still under way (an upstream that answered before it read
     /// the whole body) keeps the buffer until it ends, so the pool never hands out an array being sent.

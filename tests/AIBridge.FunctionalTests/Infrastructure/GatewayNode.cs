@@ -67,25 +67,8 @@ public sealed class GatewayNode : IAsyncDisposable
         _process.ErrorDataReceived += (_, e) => Keep(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            _process.HasExited.Should().BeFalse($"node {InstanceId} exited: {string.Join('\n', Lines.TakeLast(20))}");
-            try
-            {
-                if ((await client.GetAsync("/healthz")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(60), $"node {InstanceId} did not become healthy");
-            await Task.Delay(100);
-        }
+        var failure = await AIBridgeLauncher.WaitHealthyAsync(_process, BaseAddress, TimeSpan.FromSeconds(60));
+        failure.Should().BeNull($"node {InstanceId} must start: {string.Join('\n', Lines.TakeLast(20))}");
     }
 
     private void Keep(string? line)

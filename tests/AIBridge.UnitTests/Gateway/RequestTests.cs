@@ -122,7 +122,7 @@ public sealed class RequestTests
         var body = new PooledBuffer();
         body.Append("""{"stream":true,"stream_options":{"include_usage" true}}"""u8);
 
-        var refusal = ChatStreamOptions.RequestUsage(ref body);
+        var refusal = ChatStreamOptions.RequestUsage(ref body, RequestParts.Find(BridgedApi.ChatCompletions, body.Written));
 
         refusal!.Status.Should().Be(400);
         refusal.Message.Should().StartWith("invalid JSON request body: expected ':'");
@@ -180,7 +180,8 @@ public sealed class RequestTests
 
         using (var spliced = new PooledBuffer())
         {
-            ChatStreamOptions.RequestUsage(Nested(GatewayJson.MaxDepth), spliced);
+            var nested = Nested(GatewayJson.MaxDepth);
+            ChatStreamOptions.RequestUsage(nested, RequestParts.Find(BridgedApi.ChatCompletions, nested), spliced);
             spliced.Length.Should().BeGreaterThan(0);
         }
 

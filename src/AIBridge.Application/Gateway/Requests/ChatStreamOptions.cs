@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AIBridge.Application.Common.Buffers;
 using AIBridge.Application.Gateway.Errors;
+using AIBridge.Application.Gateway.Routing;
 
 namespace AIBridge.Application.Gateway.Requests;
 
@@ -17,14 +18,15 @@ public static class ChatStreamOptions
 
     /// <summary>
     /// Replaces <paramref name="body"/> with a copy that requests usage, returning the old buffer to the
-    /// pool; or the refusal when its <c>stream_options</c> cannot be walked.
+    /// pool; or the refusal when its <c>stream_options</c> cannot be walked. <paramref name="parts"/> are
+    /// the body's, as its inspection found them.
     /// </summary>
-    public static GatewayError? RequestUsage(ref PooledBuffer body)
+    public static GatewayError? RequestUsage(ref PooledBuffer body, RequestParts parts)
     {
         var spliced = new PooledBuffer();
         try
         {
-            RequestUsage(body.Written, spliced);
+            RequestUsage(body.Written, parts, spliced);
         }
         catch (JsonException e)
         {
@@ -38,38 +40,26 @@ public static class ChatStreamOptions
     }
 
     /// <summary>
-    /// Writes the body with usage requested to <paramref name="into"/>; <paramref name="body"/> must be a
-    /// JSON object that <see cref="RequestInspection"/> accepted. A <c>stream_options</c> object it cannot
-    /// walk is a <see cref="JsonException"/>.
+    /// Writes the body with usage requested to <paramref name="into"/>. A <c>stream_options</c> object
+    /// that cannot be walked is a <see cref="JsonException"/>.
     /// </summary>
-    public static void RequestUsage(ReadOnlySpan<byte> body, PooledBuffer into)
+    public static void RequestUsage(ReadOnlySpan<byte> body, RequestParts parts, PooledBuffer into)
     {
-        // The last stream_options counts, as in a parsed document.
-        (int Start, int End)? options = null;
-        var members = new JsonMembers(body, JsonOutline.SkipWhitespace(body, 0), 1);
-        var empty = true;
-        while (members.Next())
-        {
-            empty = false;
-            if (members.NameIs("stream_options"u8))
-            {
-                options = members.SkipValue();
-            }
-        }
-
-        if (options is not { } value)
+        if (parts.StreamOptions is not { } options)
         {
             // Absent: a member before the object's closing brace.
-            var close = members.End - 1;
-            Splice(body, close, close, empty ? Member : [(byte)',', .. Member], into);
+            Splice(body, parts.Close, parts.Close, parts.HasMembers ? [(byte)',', .. Member] : Member, into);
+            return;
         }
-        else if (body[value.Start] != '{')
+
+        var (start, length) = options.GetOffsetAndLength(body.Length);
+        if (body[start] != '{')
         {
-            Splice(body, value.Start, value.End, Object, into);
+            Splice(body, start, start + length, Object, into);
         }
         else
         {
-            SetIncludeUsage(body, value.Start, into);
+            SetIncludeUsage(body, start, into);
         }
     }
 
@@ -107,8 +97,9 @@ public static class ChatStreamOptions
     /// <summary>For tests and logs.</summary>
     public static string RequestUsage(string body)
     {
+        var bytes = Encoding.UTF8.GetBytes(body);
         using var into = new PooledBuffer();
-        RequestUsage(Encoding.UTF8.GetBytes(body), into);
+        RequestUsage(bytes, RequestParts.Find(BridgedApi.ChatCompletions, bytes), into);
         return Encoding.UTF8.GetString(into.Written);
     }
 }

@@ -9,7 +9,6 @@ public ref struct JsonElements
     private readonly ReadOnlySpan<byte> _json;
     private readonly int _depth;
     private int _elementEnd = -1;
-    private bool _first = true;
     private int _at;
 
     /// <param name="start">Where the array's <c>[</c> is.</param>
@@ -39,7 +38,8 @@ public ref struct JsonElements
     /// <summary>Moves to the next element; false after the last.</summary>
     public bool Next()
     {
-        if (ElementStart >= 0)
+        var afterElement = ElementStart >= 0;
+        if (afterElement)
         {
             _at = _elementEnd >= 0 ? _elementEnd : SkipElement().End;
         }
@@ -52,7 +52,7 @@ public ref struct JsonElements
             return false;
         }
 
-        if (!_first)
+        if (afterElement)
         {
             _at = JsonOutline.SkipWhitespace(_json, JsonOutline.Expect(_json, _at, (byte)','));
         }
@@ -64,7 +64,6 @@ public ref struct JsonElements
 
         ElementStart = _at;
         _elementEnd = -1;
-        _first = false;
         return true;
     }
 

@@ -14,7 +14,6 @@ public ref struct JsonMembers
     private int _nameStart;
     private int _nameEnd;
     private int _valueEnd = -1;
-    private bool _first = true;
 
     /// <param name="start">Where the object's <c>{</c> is.</param>
     /// <param name="depth">How many containers hold the object, itself included.</param>
@@ -43,14 +42,10 @@ public ref struct JsonMembers
     /// <summary>Moves to the next member; false after the last.</summary>
     public bool Next()
     {
-        if (ValueStart >= 0 && _valueEnd < 0)
+        var afterMember = ValueStart >= 0;
+        if (afterMember)
         {
-            SkipValue();
-        }
-
-        if (ValueStart >= 0)
-        {
-            _at = _valueEnd;
+            _at = _valueEnd >= 0 ? _valueEnd : SkipValue().End;
         }
 
         _at = JsonOutline.SkipWhitespace(_json, _at);
@@ -61,10 +56,9 @@ public ref struct JsonMembers
             return false;
         }
 
-        if (!_first)
+        if (afterMember)
         {
-            _at = JsonOutline.Expect(_json, _at, (byte)',');
-            _at = JsonOutline.SkipWhitespace(_json, _at);
+            _at = JsonOutline.SkipWhitespace(_json, JsonOutline.Expect(_json, _at, (byte)','));
         }
 
         if (_at >= _json.Length || _json[_at] != '"')
@@ -81,7 +75,6 @@ public ref struct JsonMembers
         }
 
         _valueEnd = -1;
-        _first = false;
         return true;
     }
 

@@ -14,7 +14,8 @@ namespace AIBridge.Application.Gateway.Requests;
 /// and only the final turn is parsed whole. Everything else is skipped over, not parsed: the provider
 /// parses it.
 /// </remarks>
-public sealed record RequestInspection(BridgedRequest? Request, GatewayError? Error)
+/// <param name="Parts">Where the body's members are, for a change to it (<see cref="ChatStreamOptions"/>); null when refused.</param>
+public sealed record RequestInspection(BridgedRequest? Request, GatewayError? Error, RequestParts? Parts = null)
 {
     private static readonly JsonDocumentOptions TurnOptions = new() { MaxDepth = GatewayJson.MaxDepth };
 
@@ -28,7 +29,7 @@ public sealed record RequestInspection(BridgedRequest? Request, GatewayError? Er
         try
         {
             var parts = RequestParts.Find(api, body.Span);
-            return new RequestInspection(Read(api, body, parts, header), null);
+            return new RequestInspection(Read(api, body, parts, header), null, parts);
         }
         catch (JsonException e)
         {
@@ -76,7 +77,7 @@ public sealed record RequestInspection(BridgedRequest? Request, GatewayError? Er
     }
 
     /// <summary>The value if it is a JSON string, decoded; null for any other value.</summary>
-    internal static string? StringOf(ReadOnlySpan<byte> value)
+    private static string? StringOf(ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty || value[0] != '"')
         {

@@ -35,6 +35,14 @@ public sealed class RequestParts
     /// <summary>The system prompt's parts, in the order they are hashed (<see cref="RequestFingerprint"/>).</summary>
     public List<Range> System { get; } = [];
 
+    /// <summary>Chat Completions' <c>stream_options</c>, which the gateway makes ask for usage (<see cref="ChatStreamOptions"/>).</summary>
+    public Range? StreamOptions { get; private set; }
+
+    /// <summary>Where the body's closing <c>}</c> is.</summary>
+    public int Close { get; private set; }
+
+    public bool HasMembers { get; private set; }
+
     /// <summary>Per <see cref="MaxOutputNames"/>, that member's value.</summary>
     public Range?[] MaxOutputTokens { get; } = new Range?[MaxOutputNames.Length];
 
@@ -57,6 +65,7 @@ public sealed class RequestParts
         var entriesName = api == BridgedApi.Responses ? "input"u8 : "messages"u8;
         while (members.Next())
         {
+            parts.HasMembers = true;
             if (members.NameIs(entriesName))
             {
                 parts.ReadEntries(api, json, ref members);
@@ -89,6 +98,10 @@ public sealed class RequestParts
             {
                 parts._instructions = NotNull(json, Value(ref members));
             }
+            else if (members.NameIs("stream_options"u8))
+            {
+                parts.StreamOptions = Value(ref members);
+            }
             else
             {
                 for (var i = 0; i < MaxOutputNamesUtf8.Length; i++)
@@ -103,6 +116,7 @@ public sealed class RequestParts
         }
 
         EnsureNothingAfter(json, members.End);
+        parts.Close = members.End - 1;
         parts.GatherSystem(api);
         return parts;
     }
