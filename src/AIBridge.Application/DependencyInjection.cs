@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddSingleton(new Pricing.PriceCatalog(Pricing.DefaultPrices.Shipped));
         services.AddScoped<Pricing.PriceBookLoader>();
+        services.AddScoped<Providers.ProviderCatalogLoader>();
         services.AddScoped<Budgets.BudgetReader>();
         services.AddSingleton<Budgets.BudgetLedger>();
         return services;

@@ -5,6 +5,9 @@ using AIBridge.Application.Budgets;
 using AIBridge.Application.Common.Interfaces;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Application.Pricing;
+using AIBridge.Application.Providers;
+using AIBridge.Application.Common.Security;
+using Microsoft.AspNetCore.DataProtection;
 using AIBridge.Application.Usage;
 using AIBridge.Application.Users;
 using AIBridge.Infrastructure.Persistence;
@@ -31,6 +34,7 @@ public static class DependencyInjection
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<Recovery.RestartRecovery>();
         services.AddScoped<Pricing.PriceBookStartup>();
+        services.AddScoped<Providers.ProviderCatalogStartup>();
 
         services.AddScoped<IUserRepository, UserRepository>();
         services.AddScoped<IApiKeyRepository, ApiKeyRepository>();
@@ -38,6 +42,7 @@ public static class DependencyInjection
         services.AddScoped<IPriceRepository, PriceRepository>();
         services.AddScoped<IUsageRepository, UsageRepository>();
         services.AddScoped<IBudgetRepository, BudgetRepository>();
+        services.AddScoped<IProviderRepository, ProviderRepository>();
         services.AddSingleton<IBudgetSpendSource, Budgets.BudgetSpendSource>();
         services.AddSingleton<IPasswordHasher, PasswordHasher>();
         services.AddSingleton(TimeProvider.System);
@@ -64,6 +69,11 @@ public static class DependencyInjection
         services.AddHostedService<RetentionJob>();
         services.AddHostedService<Pricing.PriceBookRefresh>();
         services.AddHostedService<Budgets.BudgetsRefresh>();
+        services.AddHostedService<Providers.ProviderCatalogRefresh>();
+
+        // One key ring for every process on the database: each decrypts the provider keys another stored.
+        services.AddDataProtection().SetApplicationName("AIBridge").PersistKeysToDbContext<AIBridgeDbContext>();
+        services.AddSingleton<ISecretProtector, Providers.DataProtectionSecretProtector>();
         return services;
     }
 

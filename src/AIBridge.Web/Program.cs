@@ -3,6 +3,7 @@ using AIBridge.Application.Common.Exceptions;
 using AIBridge.Infrastructure;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Pricing;
+using AIBridge.Infrastructure.Providers;
 using AIBridge.Infrastructure.Recovery;
 using AIBridge.Web;
 using AIBridge.Web.Dashboard;
@@ -79,6 +80,7 @@ try
 
         await scope.ServiceProvider.GetRequiredService<RestartRecovery>().EndLeftOpenAsync(app.Lifetime.ApplicationStopping);
         await scope.ServiceProvider.GetRequiredService<PriceBookStartup>().LoadAsync(app.Lifetime.ApplicationStopping);
+        await scope.ServiceProvider.GetRequiredService<ProviderCatalogStartup>().LoadAsync(app.Lifetime.ApplicationStopping);
     }
 
     GatewayServices.WarnAboutMissingKeys(app);

@@ -883,6 +883,397 @@ export class PricesClient {
     }
 }
 
+export class ProvidersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "";
+    }
+
+    /**
+     * Every provider with its status and its keys' states in the answering process. Owners and auditors.
+     */
+    list(): Promise<ProviderListDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/providers";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<ProviderListDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProviderListDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProviderListDto>(null as any);
+    }
+
+    /**
+     * Adds a provider; its routes answer at once here and within seconds in every other AIBridge process. Owners only.
+     */
+    create(request: CreateProviderRequest): Promise<ProviderDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/providers";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<ProviderDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            let resultData201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result201 = ProviderDto.fromJS(resultData201);
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ErrorResponse.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProviderDto>(null as any);
+    }
+
+    /**
+     * One provider. Owners and auditors.
+     */
+    get(name: string): Promise<ProviderDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/providers/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<ProviderDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProviderDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProviderDto>(null as any);
+    }
+
+    /**
+     * Changes a provider added through the API: enable or disable it, rotate its keys, change its URL or settings. Owners only.
+     */
+    update(name: string, request: UpdateProviderRequest): Promise<ProviderDto> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/providers/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(request);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PATCH",
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<ProviderDto> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            let resultData200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result200 = ProviderDto.fromJS(resultData200);
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ErrorResponse.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ProviderDto>(null as any);
+    }
+
+    /**
+     * Deletes a provider added through the API, and its keys. Owners only.
+     */
+    delete(name: string): Promise<void> {
+        let url_ = this.baseUrl + "/api/v2/aibridge/providers/{name}";
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            let resultData400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result400 = ErrorResponse.fromJS(resultData400);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            let resultData401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result401 = ErrorResponse.fromJS(resultData401);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            let resultData403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result403 = ErrorResponse.fromJS(resultData403);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            let resultData404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result404 = ErrorResponse.fromJS(resultData404);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            let resultData409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result409 = ErrorResponse.fromJS(resultData409);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            let resultData500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver);
+            result500 = ErrorResponse.fromJS(resultData500);
+            return throwException("A server side error occurred.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+}
+
 export class SessionsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -3082,6 +3473,404 @@ export interface ISetPriceRequest {
     cache_write?: number | undefined;
     /** Cache writes kept an hour. */
     cache_write_1h?: number | undefined;
+}
+
+/** The providers: configured ones first, then those stored through the API, by name. */
+export class ProviderListDto implements IProviderListDto {
+    providers!: ProviderDto[];
+
+    constructor(data?: IProviderListDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.providers = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            if (Array.isArray(_data["providers"])) {
+                this.providers = [] as any;
+                for (let item of _data["providers"])
+                    this.providers!.push(ProviderDto.fromJS(item));
+            }
+        }
+    }
+
+    static fromJS(data: any): ProviderListDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProviderListDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        if (Array.isArray(this.providers)) {
+            data["providers"] = [];
+            for (let item of this.providers)
+                data["providers"].push(item ? item.toJSON() : undefined as any);
+        }
+        return data;
+    }
+}
+
+/** The providers: configured ones first, then those stored through the API, by name. */
+export interface IProviderListDto {
+    providers: ProviderDto[];
+}
+
+/** A provider as the API shows it: never a key, only its mask and its state in the answering process. */
+export class ProviderDto implements IProviderDto {
+    /** Null for a configured provider, which has no stored row. */
+    id!: string | undefined;
+    name!: string;
+    type!: string;
+    display_name!: string;
+    enabled!: boolean;
+    base_url!: string;
+    /** config (from AIBridge settings, read-only here) or api. */
+    source!: string;
+    api_keys!: ProviderKeyDto[];
+    settings!: any | undefined;
+    /** enabled, disabled, or error with the reason in StatusDetail. */
+    status!: string;
+    status_detail!: string;
+    created_at!: Date | undefined;
+    updated_at!: Date | undefined;
+
+    constructor(data?: IProviderDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+        if (!data) {
+            this.api_keys = [];
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.name = _data["name"];
+            this.type = _data["type"];
+            this.display_name = _data["display_name"];
+            this.enabled = _data["enabled"];
+            this.base_url = _data["base_url"];
+            this.source = _data["source"];
+            if (Array.isArray(_data["api_keys"])) {
+                this.api_keys = [] as any;
+                for (let item of _data["api_keys"])
+                    this.api_keys!.push(ProviderKeyDto.fromJS(item));
+            }
+            this.settings = _data["settings"];
+            this.status = _data["status"];
+            this.status_detail = _data["status_detail"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.updated_at = _data["updated_at"] ? new Date(_data["updated_at"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): ProviderDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProviderDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["name"] = this.name;
+        data["type"] = this.type;
+        data["display_name"] = this.display_name;
+        data["enabled"] = this.enabled;
+        data["base_url"] = this.base_url;
+        data["source"] = this.source;
+        if (Array.isArray(this.api_keys)) {
+            data["api_keys"] = [];
+            for (let item of this.api_keys)
+                data["api_keys"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["settings"] = this.settings;
+        data["status"] = this.status;
+        data["status_detail"] = this.status_detail;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["updated_at"] = this.updated_at ? this.updated_at.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+/** A provider as the API shows it: never a key, only its mask and its state in the answering process. */
+export interface IProviderDto {
+    /** Null for a configured provider, which has no stored row. */
+    id: string | undefined;
+    name: string;
+    type: string;
+    display_name: string;
+    enabled: boolean;
+    base_url: string;
+    /** config (from AIBridge settings, read-only here) or api. */
+    source: string;
+    api_keys: ProviderKeyDto[];
+    settings: any | undefined;
+    /** enabled, disabled, or error with the reason in StatusDetail. */
+    status: string;
+    status_detail: string;
+    created_at: Date | undefined;
+    updated_at: Date | undefined;
+}
+
+export class ProviderKeyDto implements IProviderKeyDto {
+    id!: string | undefined;
+    /** The key's first and last characters, e.g. sk-a...x9Qa. */
+    masked!: string;
+    created_at!: Date | undefined;
+    /** valid, cooldown (rate limited until CooldownUntil) or permanent (refused as invalid). */
+    state!: string;
+    cooldown_until!: Date | undefined;
+
+    constructor(data?: IProviderKeyDto) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.masked = _data["masked"];
+            this.created_at = _data["created_at"] ? new Date(_data["created_at"].toString()) : undefined as any;
+            this.state = _data["state"];
+            this.cooldown_until = _data["cooldown_until"] ? new Date(_data["cooldown_until"].toString()) : undefined as any;
+        }
+    }
+
+    static fromJS(data: any): ProviderKeyDto {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProviderKeyDto();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["masked"] = this.masked;
+        data["created_at"] = this.created_at ? this.created_at.toISOString() : undefined as any;
+        data["state"] = this.state;
+        data["cooldown_until"] = this.cooldown_until ? this.cooldown_until.toISOString() : undefined as any;
+        return data;
+    }
+}
+
+export interface IProviderKeyDto {
+    id: string | undefined;
+    /** The key's first and last characters, e.g. sk-a...x9Qa. */
+    masked: string;
+    created_at: Date | undefined;
+    /** valid, cooldown (rate limited until CooldownUntil) or permanent (refused as invalid). */
+    state: string;
+    cooldown_until: Date | undefined;
+}
+
+/** The body of POST /api/v2/aibridge/providers. */
+export class CreateProviderRequest implements ICreateProviderRequest {
+    /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
+    name?: string | undefined;
+    /** anthropic, openai, openai-compat or azure. */
+    type?: string | undefined;
+    display_name?: string | undefined;
+    enabled?: boolean | undefined;
+    /** The upstream base URL, its path kept; optional for anthropic and openai. */
+    base_url?: string | undefined;
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. */
+    api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
+    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
+    settings?: any | undefined;
+
+    constructor(data?: ICreateProviderRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.name = _data["name"];
+            this.type = _data["type"];
+            this.display_name = _data["display_name"];
+            this.enabled = _data["enabled"];
+            this.base_url = _data["base_url"];
+            if (Array.isArray(_data["api_keys"])) {
+                this.api_keys = [] as any;
+                for (let item of _data["api_keys"])
+                    this.api_keys!.push(ProviderKeyRequest.fromJS(item));
+            }
+            this.settings = _data["settings"];
+        }
+    }
+
+    static fromJS(data: any): CreateProviderRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new CreateProviderRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["name"] = this.name;
+        data["type"] = this.type;
+        data["display_name"] = this.display_name;
+        data["enabled"] = this.enabled;
+        data["base_url"] = this.base_url;
+        if (Array.isArray(this.api_keys)) {
+            data["api_keys"] = [];
+            for (let item of this.api_keys)
+                data["api_keys"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["settings"] = this.settings;
+        return data;
+    }
+}
+
+/** The body of POST /api/v2/aibridge/providers. */
+export interface ICreateProviderRequest {
+    /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
+    name?: string | undefined;
+    /** anthropic, openai, openai-compat or azure. */
+    type?: string | undefined;
+    display_name?: string | undefined;
+    enabled?: boolean | undefined;
+    /** The upstream base URL, its path kept; optional for anthropic and openai. */
+    base_url?: string | undefined;
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. */
+    api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
+    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
+    settings?: any | undefined;
+}
+
+/** A key of a provider's pool: {"api_key": "…"} adds one; {"id": "…"} keeps one (when editing). */
+export class ProviderKeyRequest implements IProviderKeyRequest {
+    id?: string | undefined;
+    api_key?: string | undefined;
+
+    constructor(data?: IProviderKeyRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.id = _data["id"];
+            this.api_key = _data["api_key"];
+        }
+    }
+
+    static fromJS(data: any): ProviderKeyRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new ProviderKeyRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["id"] = this.id;
+        data["api_key"] = this.api_key;
+        return data;
+    }
+}
+
+/** A key of a provider's pool: {"api_key": "…"} adds one; {"id": "…"} keeps one (when editing). */
+export interface IProviderKeyRequest {
+    id?: string | undefined;
+    api_key?: string | undefined;
+}
+
+/** The body of PATCH /api/v2/aibridge/providers/{name}: what is missing stays as it is. */
+export class UpdateProviderRequest implements IUpdateProviderRequest {
+    display_name?: string | undefined;
+    enabled?: boolean | undefined;
+    /** An empty string returns to the type's default. */
+    base_url?: string | undefined;
+    /** The whole pool: keys kept by id, new keys added, the others deleted; [] removes them all. */
+    api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
+    /** The whole settings object, replacing the one in force; {} clears it. */
+    settings?: any | undefined;
+
+    constructor(data?: IUpdateProviderRequest) {
+        if (data) {
+            for (var property in data) {
+                if (data.hasOwnProperty(property))
+                    (this as any)[property] = (data as any)[property];
+            }
+        }
+    }
+
+    init(_data?: any) {
+        if (_data) {
+            this.display_name = _data["display_name"];
+            this.enabled = _data["enabled"];
+            this.base_url = _data["base_url"];
+            if (Array.isArray(_data["api_keys"])) {
+                this.api_keys = [] as any;
+                for (let item of _data["api_keys"])
+                    this.api_keys!.push(ProviderKeyRequest.fromJS(item));
+            }
+            this.settings = _data["settings"];
+        }
+    }
+
+    static fromJS(data: any): UpdateProviderRequest {
+        data = typeof data === 'object' ? data : {};
+        let result = new UpdateProviderRequest();
+        result.init(data);
+        return result;
+    }
+
+    toJSON(data?: any) {
+        data = typeof data === 'object' ? data : {};
+        data["display_name"] = this.display_name;
+        data["enabled"] = this.enabled;
+        data["base_url"] = this.base_url;
+        if (Array.isArray(this.api_keys)) {
+            data["api_keys"] = [];
+            for (let item of this.api_keys)
+                data["api_keys"].push(item ? item.toJSON() : undefined as any);
+        }
+        data["settings"] = this.settings;
+        return data;
+    }
+}
+
+/** The body of PATCH /api/v2/aibridge/providers/{name}: what is missing stays as it is. */
+export interface IUpdateProviderRequest {
+    display_name?: string | undefined;
+    enabled?: boolean | undefined;
+    /** An empty string returns to the type's default. */
+    base_url?: string | undefined;
+    /** The whole pool: keys kept by id, new keys added, the others deleted; [] removes them all. */
+    api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
+    /** The whole settings object, replacing the one in force; {} clears it. */
+    settings?: any | undefined;
 }
 
 /** GET /sessions: count is the number of groups, whatever the page. */

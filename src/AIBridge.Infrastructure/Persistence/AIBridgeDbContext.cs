@@ -3,10 +3,12 @@ using AIBridge.Domain.ApiKeys;
 using AIBridge.Domain.Budgets;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Domain.Pricing;
+using AIBridge.Domain.Providers;
 using AIBridge.Domain.Usage;
 using AIBridge.Domain.Users;
 using AIBridge.Infrastructure.Persistence.Rollups;
 using System.Data;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -16,7 +18,7 @@ namespace AIBridge.Infrastructure.Persistence;
 /// The model shared by every database. Each provider has a sealed subclass (see <c>Providers/</c>)
 /// that owns its migration set and its few provider-specific choices (collations, column types).
 /// </summary>
-public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork
+public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(options), IUnitOfWork, IDataProtectionKeyContext
 {
     public DbSet<User> Users => Set<User>();
 
@@ -49,6 +51,14 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
 
     /// <summary>Users' own monthly budgets.</summary>
     public DbSet<UserBudget> UserBudgets => Set<UserBudget>();
+
+    /// <summary>Providers added through the API.</summary>
+    public DbSet<StoredProvider> StoredProviders => Set<StoredProvider>();
+
+    public DbSet<StoredProviderKey> StoredProviderKeys => Set<StoredProviderKey>();
+
+    /// <summary>The data protection key ring that encrypts the stored providers' keys.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     async Task IUnitOfWork.SaveChangesAsync(CancellationToken cancellationToken) => await SaveChangesAsync(cancellationToken);
 

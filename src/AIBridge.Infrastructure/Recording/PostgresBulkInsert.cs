@@ -73,8 +73,10 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
             """
             UPDATE aibridge_interceptions AS i
             SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint),
-                status_code = e.status_code, error_type = e.error_type, error_message = e.error_message, ttfb_ms = e.ttfb_ms, duration_ms = e.duration_ms
-            FROM unnest($1, $2, $3, $4, $5, $6, $7, $8) AS e (id, ended_at, credential_hint, status_code, error_type, error_message, ttfb_ms, duration_ms)
+                status_code = e.status_code, error_type = e.error_type, error_message = e.error_message, ttfb_ms = e.ttfb_ms, duration_ms = e.duration_ms,
+                metadata = COALESCE(e.metadata, i.metadata)
+            FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9)
+                AS e (id, ended_at, credential_hint, status_code, error_type, error_message, ttfb_ms, duration_ms, metadata)
             WHERE i.id = e.id AND i.ended_at IS NULL
             """);
         command.Parameters.Add(Array(ends.Select(e => e.InterceptionId).ToArray(), NpgsqlDbType.Uuid));
@@ -85,6 +87,7 @@ internal sealed class PostgresBulkInsert(NpgsqlConnection connection) : IRecordT
         command.Parameters.Add(Array(ends.Select(e => e.Outcome?.ErrorMessage).ToArray(), NpgsqlDbType.Varchar));
         command.Parameters.Add(Array(ends.Select(e => e.Latency?.TtfbMs).ToArray(), NpgsqlDbType.Integer));
         command.Parameters.Add(Array(ends.Select(e => e.Latency?.DurationMs).ToArray(), NpgsqlDbType.Integer));
+        command.Parameters.Add(Array(ends.Select(e => e.Metadata).ToArray(), NpgsqlDbType.Jsonb));
         _batch.BatchCommands.Add(command);
         return Task.CompletedTask;
     }

@@ -23,10 +23,11 @@ internal sealed class SqlServerBulkInsert(SqlConnection connection, SqlTransacti
         """
         UPDATE i
         SET ended_at = e.ended_at, credential_hint = COALESCE(e.credential_hint, i.credential_hint),
-            status_code = e.status_code, error_type = e.error_type, error_message = e.error_message, ttfb_ms = e.ttfb_ms, duration_ms = e.duration_ms
+            status_code = e.status_code, error_type = e.error_type, error_message = e.error_message, ttfb_ms = e.ttfb_ms, duration_ms = e.duration_ms,
+            metadata = COALESCE(e.metadata, i.metadata)
         FROM aibridge_interceptions AS i
         JOIN OPENJSON(@ends) WITH (id uniqueidentifier, ended_at datetime2, credential_hint nvarchar(15),
-            status_code int, error_type nvarchar(32), error_message nvarchar(1024), ttfb_ms int, duration_ms int) AS e ON i.id = e.id
+            status_code int, error_type nvarchar(32), error_message nvarchar(1024), ttfb_ms int, duration_ms int, metadata nvarchar(max)) AS e ON i.id = e.id
         WHERE i.ended_at IS NULL
         """;
 
@@ -144,6 +145,7 @@ internal sealed class SqlServerBulkInsert(SqlConnection connection, SqlTransacti
         ["error_message"] = e.Outcome?.ErrorMessage,
         ["ttfb_ms"] = e.Latency?.TtfbMs,
         ["duration_ms"] = e.Latency?.DurationMs,
+        ["metadata"] = e.Metadata,
     }));
 
     private static Type ClrType(ColumnKind kind) => kind switch

@@ -47,7 +47,8 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
         using var statement = new SqliteStatement(connection, "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
-            + "status_code = ?4, error_type = ?5, error_message = ?6, ttfb_ms = ?7, duration_ms = ?8 WHERE id = ?1 AND ended_at IS NULL");
+            + "status_code = ?4, error_type = ?5, error_message = ?6, ttfb_ms = ?7, duration_ms = ?8, metadata = COALESCE(?9, metadata) "
+            + "WHERE id = ?1 AND ended_at IS NULL");
         foreach (var end in ends)
         {
             statement.Bind(1, end.InterceptionId);
@@ -58,6 +59,7 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
             statement.Bind(6, end.Outcome?.ErrorMessage);
             statement.Bind(7, end.Latency?.TtfbMs);
             statement.Bind(8, end.Latency?.DurationMs);
+            statement.Bind(9, end.Metadata);
             statement.Step();
         }
 

@@ -15,7 +15,7 @@ public static class ForwardedHeaders
     private static readonly HashSet<string> NotForwarded = new(StringComparer.OrdinalIgnoreCase)
     {
         "Host", "Content-Length", "Accept-Encoding", GatewayHeaders.SessionToken, GatewayHeaders.Cookie, GatewayHeaders.GovernanceRequestId,
-        GatewayHeaders.GovernanceToken, GatewayHeaders.Authorization, GatewayHeaders.ApiKey,
+        GatewayHeaders.GovernanceToken, GatewayHeaders.Authorization, GatewayHeaders.ApiKey, GatewayHeaders.AzureApiKey,
         "traceparent", "tracestate", "baggage", "Request-Id", "Correlation-Context",
     };
 

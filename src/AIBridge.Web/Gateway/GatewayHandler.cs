@@ -13,6 +13,7 @@ using AIBridge.Application.Pricing;
 using AIBridge.Application.Gateway;
 using AIBridge.Domain.Interceptions;
 using AIBridge.Web.Infrastructure;
+using System.Net;
 
 namespace AIBridge.Web.Gateway;
 
@@ -53,6 +54,9 @@ public sealed class GatewayHandler(
 {
     public const string Prefix = "/api/v2/aibridge/";
 
+    /// <summary>The same routes under the prefix Coder's AI Gateway uses.</summary>
+    public const string AiGatewayPrefix = "/api/v2/ai-gateway/";
+
     public async Task HandleAsync(HttpContext context)
     {
         var received = clock.GetTimestamp();
@@ -69,6 +73,12 @@ public sealed class GatewayHandler(
             if (call is null)
             {
                 await context.WriteAsync(refusal!, provider.Type);
+                return;
+            }
+
+            if (provider.Unavailable is { } reason)
+            {
+                await context.WriteAsync(GatewayError.ProviderUnavailable(provider.Name, reason), provider.Type);
                 return;
             }
 
@@ -108,7 +118,7 @@ public sealed class GatewayHandler(
         var (session, body, credential, model, slot) = begun;
 
         // 7. Disposing the session ends the recording, whatever happened.
-        using (body)
+        using var _ = new BodyRelease(body);
         using (slot)
         await using (session)
         {
@@ -190,10 +200,19 @@ public sealed class GatewayHandler(
                 return null;
             }
 
-            var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey]);
+            var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey],
+                clock.GetUtcNow().UtcDateTime);
+            if (credential is null)
+            {
+                slot?.Dispose();
+                budget.Hold?.Release();
+                await context.WriteAsync(call.Provider.Keys!.Exhausted(clock.GetUtcNow().UtcDateTime), call.Provider.Type);
+                return null;
+            }
+
             var session = RecordingSession.Start(context, call, bridged, credential, instance, price, budget.Hold, recorder, metrics, clock, received, logger,
                 intercept);
-            var upstreamBody = new UpstreamBody(body);
+            var upstreamBody = new UpstreamBody(body, resendable: credential.Key is not null && call.Provider.Keys!.Keys.Count > 1);
             body = null;
             return (session, upstreamBody, credential, bridged.Model, slot);
         }
@@ -207,9 +226,8 @@ public sealed class GatewayHandler(
     private async Task ExchangeAsync(HttpContext context, GatewayCall call, BridgedApi api, UpstreamBody body, UpstreamCredential credential,
         RecordingSession session)
     {
-        using var upstreamRequest = UpstreamRequest.Bridged(context, call.Provider, call.Route.UpstreamPath, body, credential);
         using var span = GatewayTracing.Start(GatewaySpans.Upstream);
-        var (upstream, failure) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: false);
+        var (upstream, failure) = await SendAsync(context, call, body, credential, session);
         body.Release();
         using (upstream)
         {
@@ -224,6 +242,56 @@ public sealed class GatewayHandler(
             var (end, bytes) = await RelayBodyAsync(context, upstream, tap);
             session.Relayed = bytes;
             session.Outcome = end.Outcome(upstream, context.Response.StatusCode, options.Upstream.IdleTimeout);
+        }
+    }
+
+    /// <summary>
+    /// Sends the request with <paramref name="credential"/>. When that is a pooled key and the upstream
+    /// answers 429 or 401, nothing has reached the client yet: the key cools down or is marked invalid, and
+    /// the request goes again with the next usable key. With none left, the pool's refusal is the answer.
+    /// </summary>
+    private async Task<(HttpResponseMessage? Response, InterceptionOutcome? Failure)> SendAsync(HttpContext context, GatewayCall call, UpstreamBody body,
+        UpstreamCredential credential, RecordingSession session)
+    {
+        HashSet<int>? tried = null;
+        for (var content = body; ; content = body.Resend())
+        {
+            using var request = UpstreamRequest.Bridged(context, call.Provider, call.Route.UpstreamPath, content, credential);
+            var (upstream, failure) = await sender.SendAsync(context, call.Provider, request, passthrough: false);
+            if (credential.Key is not { } key)
+            {
+                return (upstream, failure);
+            }
+
+            session.KeyTried(credential, upstream is null ? null : (int)upstream.StatusCode);
+            if (upstream?.StatusCode is not (HttpStatusCode.TooManyRequests or HttpStatusCode.Unauthorized))
+            {
+                return (upstream, failure);
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var reason = upstream.StatusCode == HttpStatusCode.TooManyRequests ? "rate_limited" : "unauthorized";
+            if (reason == "rate_limited")
+            {
+                key.CoolDown(now + (RetryAfter.Of(upstream, now) ?? KeyPool.DefaultCooldown));
+            }
+            else
+            {
+                key.Invalidate();
+            }
+
+            upstream.Dispose();
+            metrics.KeyFailover(call.Provider.Name, reason);
+            GatewayLog.KeyFailedOver(logger, call.Provider.Name, key.Id, (int)upstream.StatusCode, credential.Hint);
+            (tried ??= []).Add(key.Index);
+            if (call.Provider.Keys!.Next(now, tried) is not { } next)
+            {
+                var error = call.Provider.Keys.Exhausted(now);
+                await context.WriteAsync(error, call.Provider.Type);
+                return (null, InterceptionOutcome.Failure(error.Status, InterceptionErrors.UpstreamError, error.Message));
+            }
+
+            credential = next.Credential;
         }
     }
 
@@ -243,7 +311,8 @@ public sealed class GatewayHandler(
 
         using var _ = slot;
         metrics.Passthrough(call.Provider.Name, call.Route.Template, context.Request.Method);
-        using var upstreamRequest = UpstreamRequest.Passthrough(context, call.Provider, call.Route.UpstreamPath, call.Caller.Byok);
+        var central = UpstreamCredential.Choose(call.Provider, byok: false, null, null, clock.GetUtcNow().UtcDateTime);
+        using var upstreamRequest = UpstreamRequest.Passthrough(context, call.Provider, call.Route.UpstreamPath, call.Caller.Byok, central);
         using var span = GatewayTracing.StartPassthrough(context, upstreamRequest);
         var (upstream, _) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: true);
         using (upstream)
@@ -298,4 +367,10 @@ public sealed class GatewayHandler(
 
     private static GatewayError? Refusal(RequestInspection inspection) =>
         inspection.Error ?? (inspection.Request!.Background ? GatewayError.BackgroundUnsupported() : null);
+
+    /// <summary>Returns the body's buffer when the request ends, however it ends.</summary>
+    private readonly struct BodyRelease(UpstreamBody body) : IDisposable
+    {
+        public void Dispose() => body.Release();
+    }
 }

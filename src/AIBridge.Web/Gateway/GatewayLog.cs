@@ -20,6 +20,9 @@ internal static partial class GatewayLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Request refused: user={UserId} username={Username} reason={Reason}: {Detail}")]
     public static partial void Limited(ILogger logger, Guid userId, string username, string reason, string detail);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider {Provider}: key {KeyId} ({CredentialHint}) got {Status}; trying the next key of the pool")]
+    public static partial void KeyFailedOver(ILogger logger, string provider, Guid keyId, int status, string credentialHint);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Upstream response to {Path} was cut short ({Reason}); aborting the client connection")]
     public static partial void CutShort(ILogger logger, string path, string reason);
 

@@ -53,7 +53,8 @@ public sealed class GatewayResolver(
 
         RequestBody.RaiseServerLimit(context, options.MaxRequestBodyBytes);
         var path = request.Path.Value ?? "";
-        var rest = path[(GatewayHandler.Prefix.Length + provider.Name.Length)..];
+        var prefix = path.StartsWith(GatewayHandler.AiGatewayPrefix, StringComparison.OrdinalIgnoreCase) ? GatewayHandler.AiGatewayPrefix : GatewayHandler.Prefix;
+        var rest = path[(prefix.Length + provider.Name.Length)..];
         return GatewayRoute.Match(provider.Type, request.Method, rest) is { } route
             ? (new GatewayCall(provider, route, caller, actor, correlationId), null)
             : (null, GatewayError.RouteNotSupported(request.Method, path));

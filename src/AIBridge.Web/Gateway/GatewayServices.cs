@@ -96,7 +96,7 @@ public static partial class GatewayServices
     public static void WarnAboutMissingKeys(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayServices).FullName!);
-        foreach (var provider in app.Services.GetRequiredService<ProviderCatalog>().All.Where(p => string.IsNullOrEmpty(p.ApiKey)))
+        foreach (var provider in app.Services.GetRequiredService<ProviderCatalog>().Configured.Where(p => string.IsNullOrEmpty(p.ApiKey)))
         {
             LogMissingKey(logger, provider.Name, provider.Type == ProviderType.Anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
         }
@@ -110,6 +110,7 @@ public static partial class GatewayServices
     {
         var handler = endpoints.ServiceProvider.GetRequiredService<GatewayHandler>();
         endpoints.Map(GatewayHandler.Prefix + "{provider}/{**rest}", handler.HandleAsync).ExcludeFromDescription();
+        endpoints.Map(GatewayHandler.AiGatewayPrefix + "{provider}/{**rest}", handler.HandleAsync).ExcludeFromDescription();
         endpoints.Map("/api/v2/{**path}", GatewayHandler.RouteNotFoundAsync).ExcludeFromDescription();
         return endpoints;
     }

@@ -63,6 +63,9 @@ public sealed class RecordingSession : IAsyncDisposable
         return new RecordingSession(context, call, recording, recorder, metrics, clock, received, logger);
     }
 
+    /// <summary>A pooled key was tried and got <paramref name="status"/> (null: no answer).</summary>
+    public void KeyTried(UpstreamCredential credential, int? status) => _recording.KeyTried(credential.Key!.Id, status, credential.Hint);
+
     /// <summary>The response headers arrived: the tap that feeds the parser its status calls for.</summary>
     public ResponseTap Tap(BridgedApi api, HttpResponseMessage upstream)
     {

@@ -11,15 +11,28 @@ namespace AIBridge.Web.Gateway;
 /// allocation on every request.
 /// </summary>
 /// <remarks>
-/// The body is therefore sent once. Were the handler to send it again (it retries only a request whose
-/// pooled connection turned out closed before anything was read back), the request fails and the
-/// client gets the gateway's 502, as with any body that cannot be read twice.
+/// A body made <c>resendable</c> (a provider with a key pool may send it again with the next key) keeps
+/// its buffer until <see cref="Release"/>; each further attempt sends a <see cref="Resend"/> view of it.
+/// A single-shot body is sent once: were the handler to send it again (it retries only a request whose
+/// pooled connection turned out closed before anything was read back), the request fails and the client
+/// gets the gateway's 502, as with any body that cannot be read twice.
 /// </remarks>
-public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
+public sealed class UpstreamBody : HttpContent
 {
+    private readonly PooledBuffer _buffer;
+    private readonly UpstreamBody _owner;
+    private readonly bool _keep;
     private readonly Lock _gate = new();
-    private bool _writing;
+    private int _writing;
     private bool _released;
+    private bool _returned;
+
+    public UpstreamBody(PooledBuffer buffer, bool resendable = false) => (_buffer, _owner, _keep) = (buffer, this, resendable);
+
+    private UpstreamBody(UpstreamBody owner) => (_buffer, _owner, _keep) = (owner._buffer, owner, true);
+
+    /// <summary>A new content over the same bytes, for another attempt; the buffer stays this body's to release.</summary>
+    public UpstreamBody Resend() => new(_owner);
 
     /// <summary>
     /// The body is no longer needed. A write still under way (an upstream that answered before it read
@@ -27,41 +40,33 @@ public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
     /// </summary>
     public void Release()
     {
-        lock (_gate)
+        lock (_owner._gate)
         {
-            if (_released)
-            {
-                return;
-            }
-
-            _released = true;
-            if (!_writing)
-            {
-                buffer.Dispose();
-            }
+            _owner._released = true;
+            _owner.ReturnIfDone();
         }
     }
 
     protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
     {
-        lock (_gate)
+        lock (_owner._gate)
         {
-            ObjectDisposedException.ThrowIf(_released, this);
-            _writing = true;
+            ObjectDisposedException.ThrowIf(_owner._released, this);
+            _owner._writing++;
         }
 
         try
         {
-            await stream.WriteAsync(buffer.WrittenMemory, cancellationToken);
+            await stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
         }
         finally
         {
-            // Sent or failed, the connection is done with the array.
-            lock (_gate)
+            // Sent or failed, the connection is done with the array; a single-shot body needs it no more.
+            lock (_owner._gate)
             {
-                _writing = false;
-                _released = true;
-                buffer.Dispose();
+                _owner._writing--;
+                _owner._released |= !_keep;
+                _owner.ReturnIfDone();
             }
         }
     }
@@ -71,17 +76,27 @@ public sealed class UpstreamBody(PooledBuffer buffer) : HttpContent
 
     protected override bool TryComputeLength(out long length)
     {
-        length = buffer.Length;
+        length = _buffer.Length;
         return true;
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        // The request message disposes its content; only a single-shot body is done with then.
+        if (disposing && !_keep)
         {
             Release();
         }
 
         base.Dispose(disposing);
+    }
+
+    private void ReturnIfDone()
+    {
+        if (_released && _writing == 0 && !_returned)
+        {
+            _returned = true;
+            _buffer.Dispose();
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace AIBridge.Web.Gateway;
 /// <summary>Builds the request sent upstream from the client's.</summary>
 public static class UpstreamRequest
 {
-    public static HttpRequestMessage Create(HttpContext context, Uri uri, HttpContent? content)
+    /// <summary>The client's request as the upstream gets it: its headers less the gateway's own, then the provider's static headers.</summary>
+    public static HttpRequestMessage Create(HttpContext context, ProviderInstance provider, Uri uri, HttpContent? content)
     {
         var request = new HttpRequestMessage(new HttpMethod(context.Request.Method), uri)
         {
@@ -23,13 +24,19 @@ public static class UpstreamRequest
             }
         }
 
+        foreach (var (name, value) in provider.Headers)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
         return request;
     }
 
     /// <summary>A bridged call: the chosen credential only; Anthropic gets a default version; JSON by default.</summary>
-    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, string path, UpstreamBody body, UpstreamCredential credential)
+    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, string path, HttpContent body, UpstreamCredential credential)
     {
-        var request = Create(context, provider.UpstreamUri(path, context.Request.QueryString.Value ?? ""), body);
+        var request = Create(context, provider, provider.UpstreamUri(path, context.Request.QueryString.Value ?? ""), body);
         SetCredential(request, credential.HeaderName, credential.HeaderValue);
         if (provider.Type == ProviderType.Anthropic && !request.Headers.Contains("anthropic-version"))
         {
@@ -42,13 +49,13 @@ public static class UpstreamRequest
 
     /// <summary>
     /// A passthrough call: the body streams through; the user's own provider key stays in BYOK mode;
-    /// otherwise the central key is added when no credential is left.
+    /// otherwise the <paramref name="central"/> key is added when no credential is left.
     /// </summary>
-    public static HttpRequestMessage Passthrough(HttpContext context, ProviderInstance provider, string path, bool byok)
+    public static HttpRequestMessage Passthrough(HttpContext context, ProviderInstance provider, string path, bool byok, UpstreamCredential? central)
     {
         var incoming = context.Request;
         var hasBody = incoming.ContentLength > 0 || incoming.Headers.TransferEncoding.Count > 0;
-        var request = Create(context, provider.UpstreamUri(path, incoming.QueryString.Value ?? ""), hasBody ? new StreamContent(incoming.Body) : null);
+        var request = Create(context, provider, provider.UpstreamUri(path, incoming.QueryString.Value ?? ""), hasBody ? new StreamContent(incoming.Body) : null);
         if (hasBody && incoming.ContentLength is { } length)
         {
             request.Content!.Headers.ContentLength = length;
@@ -60,17 +67,9 @@ public static class UpstreamRequest
             SetCredential(request, GatewayHeaders.ApiKey, incoming.Headers[GatewayHeaders.ApiKey]);
         }
 
-        var hasAuthorization = request.Headers.Contains(GatewayHeaders.Authorization);
-        if (!string.IsNullOrEmpty(provider.ApiKey))
+        if (central?.HeaderName is { } header && !request.Headers.Contains(GatewayHeaders.Authorization) && !request.Headers.Contains(header))
         {
-            if (provider.Type == ProviderType.Anthropic && !hasAuthorization && !request.Headers.Contains(GatewayHeaders.ApiKey))
-            {
-                SetCredential(request, GatewayHeaders.ApiKey, provider.ApiKey);
-            }
-            else if (provider.Type == ProviderType.OpenAI && !hasAuthorization)
-            {
-                SetCredential(request, GatewayHeaders.Authorization, "Bearer " + provider.ApiKey);
-            }
+            SetCredential(request, header, central.HeaderValue);
         }
 
         var forwardedFor = incoming.Headers["X-Forwarded-For"].ToString();

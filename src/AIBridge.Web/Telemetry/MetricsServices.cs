@@ -38,7 +38,10 @@ public static class MetricsServices
         builder.Services.AddSingleton(sp =>
         {
             var catalog = sp.GetRequiredService<ProviderCatalog>();
-            return new GatewayMetrics(options, () => catalog.All.Select(p => (p.Name, p.Type.Name(), string.IsNullOrEmpty(p.ApiKey) ? "no_key" : "ready")));
+            var clock = sp.GetRequiredService<TimeProvider>();
+            return new GatewayMetrics(options, () => catalog.All.Select(p => (p.Name, p.Kind, ProviderInfoStatus(p))),
+                () => catalog.All.Where(p => p.Keys is not null)
+                    .SelectMany(p => p.Keys!.Census(clock.GetUtcNow().UtcDateTime).Select(c => (p.Name, c.State, c.Count))));
         });
         if (!options.Enabled)
         {
@@ -89,4 +92,10 @@ public static class MetricsServices
         var host = BindingAddress.Parse(urls.Split(';')[0]).Host;
         builder.WebHost.UseUrls(urls, $"http://{host}:{port}");
     }
+
+    /// <summary><c>ready</c> or <c>no_key</c> for a working provider; <c>disabled</c> or <c>error</c> for one that answers 503.</summary>
+    private static string ProviderInfoStatus(ProviderInstance provider) =>
+        provider.Unavailable is not null ? provider.Status
+        : string.IsNullOrEmpty(provider.ApiKey) && provider.Keys is null ? "no_key"
+        : "ready";
 }

@@ -42,6 +42,9 @@ public sealed class ApiClient(Func<HttpClient> createClient)
     public static Task<HttpResponseMessage> PutJsonAsync(HttpClient client, string path, object body) =>
         client.PutAsJsonAsync(path, body, Json);
 
+    public static Task<HttpResponseMessage> PatchJsonAsync(HttpClient client, string path, object body) =>
+        client.PatchAsJsonAsync(path, body, Json);
+
     public static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using AIBridge.Application.Gateway.Providers;
 using AIBridge.Application.Pricing;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Providers;
@@ -58,7 +59,8 @@ public abstract class DatabaseFixture : IAsyncLifetime
         {
             DbAdapter = Provider == DatabaseProvider.Postgres ? DbAdapter.Postgres : DbAdapter.Sqlite,
             SchemasToInclude = Provider == DatabaseProvider.Postgres ? ["public"] : [],
-            TablesToIgnore = ["__EFMigrationsHistory", .. RollupTables],
+            // The key ring stays: the host holds its key in memory, as a real process does across tests' data.
+            TablesToIgnore = ["__EFMigrationsHistory", "aibridge_data_protection_keys", .. RollupTables],
         });
     }
 
@@ -91,8 +93,9 @@ public abstract class DatabaseFixture : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        // The price book in force is held in memory: the overrides Respawn deleted must leave it too.
+        // The price book and the stored providers in force are held in memory: what Respawn deleted must leave them too.
         Factory.Services.GetRequiredService<PriceCatalog>().Replace([]);
+        Factory.Services.GetRequiredService<ProviderCatalog>().ReplaceStored([]);
     }
 
     private static readonly string[] RollupTables = ["aibridge_session_rollups", "aibridge_rollup_counts"];

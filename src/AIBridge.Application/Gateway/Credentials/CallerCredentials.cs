@@ -2,7 +2,7 @@ namespace AIBridge.Application.Gateway.Credentials;
 
 /// <summary>
 /// Where the caller's AIBridge token is and whether BYOK mode applies: the governance
-/// header, else <c>Authorization: Bearer</c>, else <c>X-Api-Key</c>.
+/// header, else <c>Authorization: Bearer</c>, else <c>X-Api-Key</c>, else Azure's <c>api-key</c>.
 /// </summary>
 /// <param name="Token">The AIBridge token, or null when none was sent.</param>
 /// <param name="Byok">The governance header carried the token, so Authorization/X-Api-Key hold the user's provider key.</param>
@@ -16,7 +16,7 @@ public sealed record CallerCredentials(string? Token, bool Byok)
             return new CallerCredentials(governance.Trim(), Byok: true);
         }
 
-        var token = BearerToken(header(GatewayHeaders.Authorization)) ?? NonBlank(header(GatewayHeaders.ApiKey));
+        var token = BearerToken(header(GatewayHeaders.Authorization)) ?? NonBlank(header(GatewayHeaders.ApiKey)) ?? NonBlank(header(GatewayHeaders.AzureApiKey));
         return new CallerCredentials(token, Byok: false);
     }
 

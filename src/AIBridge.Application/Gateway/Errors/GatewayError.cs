@@ -66,6 +66,21 @@ public sealed record GatewayError(int Status, string AnthropicType, string OpenA
     public static GatewayError CircuitOpen(long timeoutSeconds) =>
         new(503, "overloaded_error", "server_error", "service_unavailable", "circuit breaker is open") { RetryAfterSeconds = timeoutSeconds };
 
+    /// <summary>A stored provider that is switched off, or whose settings could not be built into a working provider.</summary>
+    public static GatewayError ProviderUnavailable(string provider, string reason) =>
+        new(503, "api_error", "server_error", "service_unavailable", $"provider \"{provider}\" is unavailable: {reason}");
+
+    /// <summary>Every key of the provider's pool is cooling down after a 429: ask again when the first one is usable.</summary>
+    public static GatewayError KeysCoolingDown(string provider, long retryAfterSeconds) =>
+        new(429, "rate_limit_error", "requests", "rate_limit_exceeded", $"every API key of provider \"{provider}\" is rate limited")
+        {
+            RetryAfterSeconds = retryAfterSeconds,
+        };
+
+    /// <summary>Every key of the provider's pool was refused by the upstream (401) and stays out until the keys change.</summary>
+    public static GatewayError NoValidKey(string provider) =>
+        new(502, "api_error", "server_error", "bad_gateway", $"no valid API key for provider {provider}");
+
     public static GatewayError Internal() => new(500, "api_error", "server_error", "internal_error", "internal error");
 
     /// <summary>Sent as <c>Retry-After</c>: when asking again can succeed.</summary>

@@ -5,21 +5,38 @@ using System.Text.RegularExpressions;
 namespace AIBridge.Application.Gateway.Providers;
 
 /// <summary>
-/// The provider instances, validated once at start-up: a bad configuration stops the
-/// process with the spec's message rather than failing requests later.
+/// The provider instances: those configured in settings, validated once at start-up (a bad configuration
+/// stops the process rather than failing requests later), and those stored through the API, replaced
+/// whole when they change. Read on the gateway's hot path without a lock.
 /// </summary>
 public sealed partial class ProviderCatalog
 {
-    private static readonly string[] Reserved = ["interceptions", "sessions", "models", "clients"];
+    /// <summary>Paths of the API under the gateway's prefix: a provider of that name could not be reached.</summary>
+    public static readonly IReadOnlyList<string> Reserved = ["interceptions", "sessions", "models", "clients", "prices", "usage", "providers"];
 
-    private readonly Dictionary<string, ProviderInstance> _byName;
+    private readonly Dictionary<string, ProviderInstance> _configured;
+    private Dictionary<string, ProviderInstance> _stored = new(StringComparer.Ordinal);
 
     public ProviderCatalog(IEnumerable<ProviderInstance> providers) =>
-        _byName = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
+        _configured = providers.ToDictionary(p => p.Name, StringComparer.Ordinal);
 
-    public IReadOnlyCollection<ProviderInstance> All => _byName.Values;
+    /// <summary>The configured providers, then the stored ones.</summary>
+    public IReadOnlyCollection<ProviderInstance> All => [.. _configured.Values, .. Stored];
 
-    public ProviderInstance? Find(string name) => _byName.GetValueOrDefault(name);
+    public IReadOnlyCollection<ProviderInstance> Configured => _configured.Values;
+
+    public IReadOnlyCollection<ProviderInstance> Stored => Volatile.Read(ref _stored).Values;
+
+    /// <summary>A configured provider wins over a stored one of the same name (which then reports an error).</summary>
+    public ProviderInstance? Find(string name) => _configured.GetValueOrDefault(name) ?? Volatile.Read(ref _stored).GetValueOrDefault(name);
+
+    public bool IsConfigured(string name) => _configured.ContainsKey(name);
+
+    /// <summary>The stored provider of that name as this process runs it now.</summary>
+    public ProviderInstance? FindStored(string name) => Volatile.Read(ref _stored).GetValueOrDefault(name);
+
+    public void ReplaceStored(IEnumerable<ProviderInstance> stored) =>
+        Volatile.Write(ref _stored, stored.ToDictionary(p => p.Name, StringComparer.Ordinal));
 
     /// <summary>
     /// Builds the catalog from configuration; with no provider configured, the defaults <c>anthropic</c>
@@ -39,8 +56,9 @@ public sealed partial class ProviderCatalog
         return new ProviderCatalog(configured.Select(p => Validate(p.Key, p.Value, environment)));
     }
 
-    public static Uri DefaultBaseUrl(ProviderType type) =>
-        type == ProviderType.Anthropic ? new Uri("https://api.anthropic.com") : new Uri("https://api.openai.com/v1");
+    public static Uri DefaultBaseUrl(ProviderType type) => ProviderKinds.DefaultBaseUrl(type.Name())!;
+
+    public static bool IsValidName(string name) => NamePattern().IsMatch(name);
 
     private static ProviderInstance Validate(string name, ProviderSettings settings, Func<string, string?> environment)
     {
@@ -52,7 +70,7 @@ public sealed partial class ProviderCatalog
 
         if (Reserved.Contains(name))
         {
-            throw new ConfigurationException($"invalid provider name \"{name}\" ({setting}): reserved; {string.Join(", ", Reserved)} are paths of the audit API");
+            throw new ConfigurationException($"invalid provider name \"{name}\" ({setting}): reserved; {string.Join(", ", Reserved)} are paths of the API");
         }
 
         if (string.IsNullOrWhiteSpace(settings.Type))

@@ -26,6 +26,8 @@ public sealed class InterceptionRecording(
     private string? _upstreamError;
     private long? _response;
     private int _ended;
+    private List<KeyAttempt>? _keyAttempts;
+    private string? _hint;
 
     /// <summary>Every record that adds to the hourly usage roll-up names its row.</summary>
     private readonly UsageKey _usage = UsageKey.Of(interception);
@@ -39,6 +41,16 @@ public sealed class InterceptionRecording(
     {
         recorder.Enqueue(new InterceptionStarted(interception, correlatingToolCallId) { Hold = hold });
         trace?.Recorded(GatewaySpans.RecordInterception);
+    }
+
+    /// <summary>
+    /// A pooled key was tried: the attempts go into the metadata at the end, and the hint recorded is
+    /// that of the last key tried.
+    /// </summary>
+    public void KeyTried(Guid keyId, int? status, string hint)
+    {
+        (_keyAttempts ??= []).Add(new KeyAttempt(keyId, status));
+        _hint = hint;
     }
 
     /// <summary>The parser whose response id the prompt row carries.</summary>
@@ -90,8 +102,9 @@ public sealed class InterceptionRecording(
         }
 
         hold?.End();
-        var hint = interception.CredentialKind == CredentialKind.Centralized ? interception.CredentialHint : null;
-        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, Hold = hold });
+        var hint = interception.CredentialKind == CredentialKind.Centralized ? _hint ?? interception.CredentialHint : null;
+        var metadata = _keyAttempts is { } attempts ? InterceptionMetadata.WithKeyAttempts(interception.Metadata ?? "{}", attempts) : null;
+        recorder.Enqueue(new InterceptionEnded(interception.Id, Now(), hint, outcome, latency) { Rollup = _usage, Hold = hold, Metadata = metadata });
         trace?.Recorded(GatewaySpans.RecordInterceptionEnded);
         trace?.End(outcome);
         if (_response is { } ticket)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AIBridge.Application.Common.Security;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Providers;
@@ -26,7 +25,7 @@ public static class NewInterception
         Model = RecordedText.Clean(RecordedText.Cut(request.Model, Interception.ModelMaxLength))!,
         Client = RecordedText.Cut(request.Client, Interception.ClientMaxLength),
         ClientSessionId = RecordedText.Clean(RecordedText.Cut(request.ClientSessionId, Interception.ClientSessionIdMaxLength)),
-        Metadata = JsonSerializer.Serialize(new Dictionary<string, string> { ["request_user_agent"] = userAgent }),
+        Metadata = InterceptionMetadata.Start(userAgent, provider.Kind),
         CredentialKind = credential.Kind,
         CredentialHint = credential.Hint,
         StartedAt = now,

@@ -39,7 +39,10 @@ public sealed record InterceptionStarted(Interception Interception, string? Corr
 public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? CredentialHint, InterceptionOutcome? Outcome = null, InterceptionLatency? Latency = null)
     : RecordedItem(Id)
 {
-    public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2);
+    public override int ApproximateBytes => 96 + ((Outcome?.ErrorMessage?.Length ?? 0) * 2) + ((Metadata?.Length ?? 0) * 2);
+
+    /// <summary>The whole metadata object, replacing the start's, when the end learned more (the keys a pool tried); null keeps it.</summary>
+    public string? Metadata { get; init; }
 
     /// <summary>The hourly usage row whose latency histogram and reservation the end changes.</summary>
     public UsageKey? Rollup { get; init; }
@@ -70,6 +73,7 @@ public sealed record InterceptionEnded(Guid Id, DateTime EndedAt, string? Creden
         interception.ErrorMessage = Outcome?.ErrorMessage;
         interception.TtfbMs = Latency?.TtfbMs;
         interception.DurationMs = Latency?.DurationMs;
+        interception.Metadata = Metadata ?? interception.Metadata;
         return true;
     }
 }

@@ -32,9 +32,12 @@ public sealed class GatewayMetrics : IDisposable
     private readonly Gauge<double> _breakerState;
     private readonly Counter<long> _breakerTrips;
     private readonly Counter<long> _breakerRejects;
+    private readonly Counter<long> _keyFailovers;
 
-    /// <param name="providers">Each configured provider's name, type and status, read at every scrape.</param>
-    public GatewayMetrics(MetricsOptions options, Func<IEnumerable<(string Name, string Type, string Status)>> providers)
+    /// <param name="providers">Each provider's name, type and status, read at every scrape.</param>
+    /// <param name="keyPools">How many keys of each provider's pool are in each state, read at every scrape.</param>
+    public GatewayMetrics(MetricsOptions options, Func<IEnumerable<(string Name, string Type, string Status)>> providers,
+        Func<IEnumerable<(string Provider, string State, int Count)>>? keyPools = null)
     {
         _perUser = options.PerUserLabels;
         _interceptions = _meter.CreateCounter<long>("aibridge_interceptions_total", description: "Bridged requests ended, by status (completed or failed).");
@@ -54,8 +57,16 @@ public sealed class GatewayMetrics : IDisposable
         _breakerRejects = _meter.CreateCounter<long>("aibridge_circuit_breaker_rejects_total", description: "Requests refused by an open circuit breaker.");
         _meter.CreateObservableGauge("aibridge_provider_info", () => providers().Select(p => new Measurement<int>(1,
             new KeyValuePair<string, object?>("provider_name", p.Name), new KeyValuePair<string, object?>("provider_type", p.Type),
-            new KeyValuePair<string, object?>("status", p.Status))), description: "One series per configured provider, always 1.");
+            new KeyValuePair<string, object?>("status", p.Status))), description: "One series per provider, always 1.");
+        _keyFailovers = _meter.CreateCounter<long>("aibridge_key_pool_failovers_total",
+            description: "Times a pooled key was left for the next one, by reason (rate_limited, unauthorized).");
+        _meter.CreateObservableGauge("aibridge_key_pool_state", () => (keyPools?.Invoke() ?? []).Select(p => new Measurement<int>(p.Count,
+            new KeyValuePair<string, object?>("provider", p.Provider), new KeyValuePair<string, object?>("state", p.State))),
+            description: "Keys of each provider's pool in each state (valid, cooldown, permanent), in this process.");
     }
+
+    public void KeyFailover(string provider, string reason) =>
+        _keyFailovers.Add(1, new KeyValuePair<string, object?>("provider", provider), new KeyValuePair<string, object?>("reason", reason));
 
     public void InterceptionStarted(UsageKey key, string route) => _inflight.Add(1, Inflight(key, route));
 

@@ -1,0 +1,37 @@
+namespace AIBridge.Application.Gateway.Providers;
+
+/// <summary>
+/// The provider types an instance can be, each speaking one wire family (<see cref="ProviderType"/>):
+/// the family is what is stored as <c>provider</c>; the type goes into the interception's metadata.
+/// </summary>
+public static class ProviderKinds
+{
+    public const string Anthropic = "anthropic";
+    public const string OpenAI = "openai";
+
+    /// <summary>Any server speaking OpenAI's Chat Completions (and Responses, if it has it): vLLM, Ollama, OpenRouter and others.</summary>
+    public const string OpenAICompatible = "openai-compat";
+
+    /// <summary>Azure OpenAI's v1 API: an <c>api-key</c> header, and an optional <c>api-version</c> query.</summary>
+    public const string Azure = "azure";
+
+    public static readonly IReadOnlyList<string> All = [Anthropic, OpenAI, OpenAICompatible, Azure];
+
+    public static string Allowed => string.Join(", ", All);
+
+    /// <summary>The wire family of a type, or null for a type this build does not know.</summary>
+    public static ProviderType? Family(string? kind) => kind switch
+    {
+        Anthropic => ProviderType.Anthropic,
+        OpenAI or OpenAICompatible or Azure => ProviderType.OpenAI,
+        _ => null,
+    };
+
+    /// <summary>The type's upstream when no base URL is given; null when it has none and one is required.</summary>
+    public static Uri? DefaultBaseUrl(string kind) => kind switch
+    {
+        Anthropic => new Uri("https://api.anthropic.com"),
+        OpenAI => new Uri("https://api.openai.com/v1"),
+        _ => null,
+    };
+}

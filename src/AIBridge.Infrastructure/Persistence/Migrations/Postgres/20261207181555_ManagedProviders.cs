@@ -1,0 +1,95 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace AIBridge.Infrastructure.Persistence.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ManagedProviders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "aibridge_data_protection_keys",
+                columns: table => new
+                {
+                    id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    friendly_name = table.Column<string>(type: "text", nullable: true),
+                    xml = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_data_protection_keys", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aibridge_providers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    display_name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    base_url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    settings = table.Column<string>(type: "character varying(16384)", maxLength: 16384, nullable: true),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_providers", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "aibridge_provider_keys",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    provider_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    @protected = table.Column<string>(name: "protected", type: "character varying(4096)", maxLength: 4096, nullable: false),
+                    masked = table.Column<string>(type: "character varying(15)", maxLength: 15, nullable: false),
+                    created_at = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_aibridge_provider_keys", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_aibridge_provider_keys_aibridge_providers_provider_id",
+                        column: x => x.provider_id,
+                        principalTable: "aibridge_providers",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aibridge_provider_keys_provider_id_position",
+                table: "aibridge_provider_keys",
+                columns: new[] { "provider_id", "position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_aibridge_providers_name",
+                table: "aibridge_providers",
+                column: "name",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "aibridge_data_protection_keys");
+
+            migrationBuilder.DropTable(
+                name: "aibridge_provider_keys");
+
+            migrationBuilder.DropTable(
+                name: "aibridge_providers");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using AIBridge.Application.Providers;
+
+namespace AIBridge.Web.Contracts;
+
+/// <summary>A key of a provider's pool: <c>{"api_key": "…"}</c> adds one; <c>{"id": "…"}</c> keeps one (when editing).</summary>
+public sealed record ProviderKeyRequest(Guid? Id, string? ApiKey)
+{
+    public static IReadOnlyList<ProviderKeyInput>? Inputs(IReadOnlyList<ProviderKeyRequest?>? keys) =>
+        keys?.Select(k => new ProviderKeyInput(k?.Id, k?.ApiKey)).ToArray();
+}
+
+/// <summary>The body of <c>POST /api/v2/aibridge/providers</c>.</summary>
+/// <param name="Name">The route segment: <c>/api/v2/aibridge/{name}/…</c>; lower-case letters, digits and single hyphens.</param>
+/// <param name="Type"><c>anthropic</c>, <c>openai</c>, <c>openai-compat</c> or <c>azure</c>.</param>
+/// <param name="BaseUrl">The upstream base URL, its path kept; optional for <c>anthropic</c> and <c>openai</c>.</param>
+/// <param name="ApiKeys">Up to 5 keys, tried in order; they are stored encrypted and never shown again.</param>
+/// <param name="Settings">The type's settings: <c>{"headers": {…}}</c> for <c>openai-compat</c>, <c>{"api_version": "…"}</c> for <c>azure</c>.</param>
+public sealed record CreateProviderRequest(
+    string? Name, string? Type, string? DisplayName, bool? Enabled, string? BaseUrl, IReadOnlyList<ProviderKeyRequest?>? ApiKeys, JsonElement? Settings);
+
+/// <summary>The body of <c>PATCH /api/v2/aibridge/providers/{name}</c>: what is missing stays as it is.</summary>
+/// <param name="BaseUrl">An empty string returns to the type's default.</param>
+/// <param name="ApiKeys">The whole pool: keys kept by id, new keys added, the others deleted; <c>[]</c> removes them all.</param>
+/// <param name="Settings">The whole settings object, replacing the one in force; <c>{}</c> clears it.</param>
+public sealed record UpdateProviderRequest(
+    string? DisplayName, bool? Enabled, string? BaseUrl, IReadOnlyList<ProviderKeyRequest?>? ApiKeys, JsonElement? Settings)
+{
+    /// <summary>The settings as stored text; an empty object is no settings.</summary>
+    public static string? Text(JsonElement? settings) => settings switch
+    {
+        null or { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined } => null,
+        { ValueKind: JsonValueKind.Object } s when !s.EnumerateObject().Any() => "",
+        { } s => s.GetRawText(),
+    };
+}
