@@ -3537,7 +3537,7 @@ export class ProviderDto implements IProviderDto {
     source!: string;
     api_keys!: ProviderKeyDto[];
     settings!: any | undefined;
-    /** enabled, disabled, or error with the reason in StatusDetail. */
+    /** enabled, disabled, or error with the reason in status_detail. */
     status!: string;
     status_detail!: string;
     created_at!: Date | undefined;
@@ -3620,7 +3620,7 @@ export interface IProviderDto {
     source: string;
     api_keys: ProviderKeyDto[];
     settings: any | undefined;
-    /** enabled, disabled, or error with the reason in StatusDetail. */
+    /** enabled, disabled, or error with the reason in status_detail. */
     status: string;
     status_detail: string;
     created_at: Date | undefined;
@@ -3632,7 +3632,7 @@ export class ProviderKeyDto implements IProviderKeyDto {
     /** The key's first and last characters, e.g. sk-a...x9Qa. */
     masked!: string;
     created_at!: Date | undefined;
-    /** valid, cooldown (rate limited until CooldownUntil) or permanent (refused as invalid). */
+    /** valid, cooldown (rate limited until cooldown_until) or permanent (refused as invalid), in the answering process. */
     state!: string;
     cooldown_until!: Date | undefined;
 
@@ -3678,7 +3678,7 @@ export interface IProviderKeyDto {
     /** The key's first and last characters, e.g. sk-a...x9Qa. */
     masked: string;
     created_at: Date | undefined;
-    /** valid, cooldown (rate limited until CooldownUntil) or permanent (refused as invalid). */
+    /** valid, cooldown (rate limited until cooldown_until) or permanent (refused as invalid), in the answering process. */
     state: string;
     cooldown_until: Date | undefined;
 }

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
   ApiKeysClient, BudgetsClient, CatalogClient, ChangePasswordRequest, CreateTokenRequest, CreateUserRequest, ErrorResponse, InterceptionsClient,
-  LoginRequest, PricesClient, SessionsClient, SetBudgetRequest, SetPriceRequest, UpdateRolesRequest, UsageClient, UsersClient,
+  CreateProviderRequest, LoginRequest, PricesClient, ProviderKeyRequest, ProvidersClient, SessionsClient, UpdateProviderRequest, SetBudgetRequest, SetPriceRequest, UpdateRolesRequest, UsageClient, UsersClient,
 } from "../src/aibridge-client.ts";
 import { startAIBridge, type Harness } from "./harness.ts";
 
@@ -223,4 +223,31 @@ test("budgets: an owner sets one, its user reads it, and only owners change it",
 
   await owner.delete(memberId);
   assert.equal((await owner.get(memberId)).source, "none");
+});
+
+test("providers: an owner adds one, rotates its keys and deletes it; keys come back only masked", async () => {
+  const owner = new ProvidersClient(harness.baseUrl, as(ownerToken));
+  const created = await owner.create(new CreateProviderRequest({
+    name: "ts-compat", type: "openai-compat", base_url: "http://127.0.0.1:9/v1",
+    api_keys: [new ProviderKeyRequest({ api_key: "sk-ts-compat-first-key-0001" })],
+    settings: { headers: { "X-Title": "AIBridge" } },
+  }));
+  assert.equal(created.source, "api");
+  assert.equal(created.status, "enabled");
+  assert.deepEqual(created.settings, { headers: { "X-Title": "AIBridge" } });
+  assert.equal(created.api_keys[0].masked, "sk-t...0001");
+  assert.ok(!JSON.stringify(created).includes("sk-ts-compat-first-key-0001"));
+
+  const listed = await new ProvidersClient(harness.baseUrl, as(auditorToken)).list();
+  assert.deepEqual(listed.providers.map((p) => `${p.name}:${p.source}`), ["anthropic:config", "openai:config", "ts-compat:api"]);
+
+  const rotated = await owner.update("ts-compat", new UpdateProviderRequest({
+    api_keys: [new ProviderKeyRequest({ api_key: "sk-ts-compat-second-key-0002" }), new ProviderKeyRequest({ id: created.api_keys[0].id })],
+  }));
+  assert.deepEqual(rotated.api_keys.map((k) => k.masked), ["sk-t...0002", "sk-t...0001"]);
+  await assert.rejects(owner.update("openai", new UpdateProviderRequest({ enabled: false })),
+    (e: unknown) => e instanceof ErrorResponse && e.message === "Provider \"openai\" is configured in AIBridge settings; change it there.");
+  await assert.rejects(new ProvidersClient(harness.baseUrl, as(auditorToken)).delete("ts-compat"), (e: unknown) => e instanceof ErrorResponse);
+  await owner.delete("ts-compat");
+  await assert.rejects(owner.get("ts-compat"), (e: unknown) => e instanceof ErrorResponse && e.message === "Provider \"ts-compat\" not found.");
 });

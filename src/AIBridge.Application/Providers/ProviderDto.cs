@@ -9,7 +9,7 @@ namespace AIBridge.Application.Providers;
 /// <summary>A provider as the API shows it: never a key, only its mask and its state in the answering process.</summary>
 /// <param name="Id">Null for a configured provider, which has no stored row.</param>
 /// <param name="Source"><c>config</c> (from AIBridge settings, read-only here) or <c>api</c>.</param>
-/// <param name="Status"><c>enabled</c>, <c>disabled</c>, or <c>error</c> with the reason in <paramref name="StatusDetail"/>.</param>
+/// <param name="Status"><c>enabled</c>, <c>disabled</c>, or <c>error</c> with the reason in <c>status_detail</c>.</param>
 public sealed record ProviderDto(
     Guid? Id, string Name, string Type, string DisplayName, bool Enabled, string BaseUrl, string Source, IReadOnlyList<ProviderKeyDto> ApiKeys,
     [property: JsonConverter(typeof(JsonObjectTextConverter))] string? Settings, string Status, string StatusDetail, DateTime? CreatedAt,
@@ -39,7 +39,7 @@ public sealed record ProviderDto(
 }
 
 /// <param name="Masked">The key's first and last characters, e.g. <c>sk-a...x9Qa</c>.</param>
-/// <param name="State"><c>valid</c>, <c>cooldown</c> (rate limited until <paramref name="CooldownUntil"/>) or <c>permanent</c> (refused as invalid).</param>
+/// <param name="State"><c>valid</c>, <c>cooldown</c> (rate limited until <c>cooldown_until</c>) or <c>permanent</c> (refused as invalid), in the answering process.</param>
 public sealed record ProviderKeyDto(Guid? Id, string Masked, DateTime? CreatedAt, string State, DateTime? CooldownUntil);
 
 /// <summary>The providers: configured ones first, then those stored through the API, by name.</summary>

@@ -195,6 +195,49 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture) : GatewayTest
         (await db.Interceptions.CountAsync()).Should().Be(2, "no row was added or lost by the kill");
     }
 
+    [Fact]
+    public async Task A_provider_added_rotated_and_deleted_through_one_process_is_in_force_in_another_within_five_seconds()
+    {
+        await using var nodes = await NodesAsync(1);
+        using var other = ClientOf(nodes.Single().BaseAddress);
+        const string chat = """{"model":"gpt-4.1","messages":[{"role":"user","content":"hi"}]}""";
+        Upstream.RespondWithJson(ProviderFixtures.ChatCompletion);
+        async Task<HttpStatusCode> SendAsync()
+        {
+            using var response = await other.PostAsync("/api/v2/aibridge/hot/v1/chat/completions", Json(chat));
+            return response.StatusCode;
+        }
+
+        (await SendAsync()).Should().Be(HttpStatusCode.NotFound);
+
+        // Added through the test's own AIBridge process; the node learns of it from the database alone.
+        var added = Stopwatch.StartNew();
+        var created = await Providers.StoredProviderSetup.AddAsync(Api, Owner, new
+        {
+            name = "hot", type = "openai", base_url = Upstream.BaseAddress.ToString().TrimEnd('/') + "/v1", api_keys = new[] { new { api_key = "sk-hot-first-key-000000001" } },
+        });
+        await WaitAsync(SendAsync, status => status == HttpStatusCode.OK);
+        added.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        Upstream.Requests.Last().Header("Authorization").Should().Be("Bearer sk-hot-first-key-000000001", "the node decrypted the key another process stored");
+
+        var rotated = Stopwatch.StartNew();
+        (await ApiClient.PatchJsonAsync(Api.As(Owner.Token), "/api/v2/aibridge/providers/hot", new { api_keys = new[] { new { api_key = "sk-hot-second-key-00000002" } } }))
+            .StatusCode.Should().Be(HttpStatusCode.OK);
+        await WaitAsync(async () =>
+        {
+            Upstream.Requests.Clear();
+            await SendAsync();
+            return Upstream.Requests.Single().Header("Authorization");
+        }, key => key == "Bearer sk-hot-second-key-00000002");
+        rotated.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+
+        var deleted = Stopwatch.StartNew();
+        (await Api.As(Owner.Token).DeleteAsync("/api/v2/aibridge/providers/hot")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        await WaitAsync(SendAsync, status => status == HttpStatusCode.NotFound);
+        deleted.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+        created.GetProperty("name").GetString().Should().Be("hot");
+    }
+
     private async Task<NodeSet> NodesAsync(int count, params string[] settings) =>
         new(await Task.WhenAll(Enumerable.Range(1, count).Select(i => GatewayNode.StartAsync($"node-{i}", Settings(settings)))));
 
