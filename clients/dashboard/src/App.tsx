@@ -9,6 +9,7 @@ import { LoginPage } from "./pages/LoginPage";
 // Each page is its own chunk, loaded when first visited: the sign-in page needs none of the charts.
 const InterceptionsPage = lazy(() => import("./pages/InterceptionsPage").then((m) => ({ default: m.InterceptionsPage })));
 const PricesPage = lazy(() => import("./pages/PricesPage").then((m) => ({ default: m.PricesPage })));
+const ProvidersPage = lazy(() => import("./pages/ProvidersPage").then((m) => ({ default: m.ProvidersPage })));
 const SessionPage = lazy(() => import("./pages/SessionPage").then((m) => ({ default: m.SessionPage })));
 const SessionsPage = lazy(() => import("./pages/SessionsPage").then((m) => ({ default: m.SessionsPage })));
 const TokensPage = lazy(() => import("./pages/TokensPage").then((m) => ({ default: m.TokensPage })));
@@ -60,6 +61,7 @@ function SignedIn() {
           <Route path="settings/tokens" element={<TokensPage />} />
           <Route path="settings/users" element={<Owner><UsersPage /></Owner>} />
           <Route path="settings/prices" element={<Audit><PricesPage /></Audit>} />
+          <Route path="settings/providers" element={<Audit><ProvidersPage /></Audit>} />
           <Route path="*" element={<p className="state empty">No such page.</p>} />
         </Route>
       </Routes>

@@ -1,5 +1,5 @@
 import {
-  ApiException, ApiKeysClient, BudgetsClient, CatalogClient, InterceptionsClient, PricesClient, SessionsClient, UsageClient, UsersClient,
+  ApiException, ApiKeysClient, BudgetsClient, CatalogClient, InterceptionsClient, PricesClient, ProvidersClient, SessionsClient, UsageClient, UsersClient,
 } from "@aibridge/client";
 
 /** Raised on the window when the API answers 401: the session ended, or there was none. */
@@ -22,6 +22,7 @@ export const api = {
   catalog: new CatalogClient("", http),
   interceptions: new InterceptionsClient("", http),
   prices: new PricesClient("", http),
+  providers: new ProvidersClient("", http),
   sessions: new SessionsClient("", http),
   usage: new UsageClient("", http),
   users: new UsersClient("", http),

@@ -222,10 +222,11 @@ describe("dashboard", () => {
   const pages: [string, string][] = [
     ["/sessions", "Sessions"], [`/sessions/SESSION`, "Session"], ["/usage", "Usage"], ["/interceptions", "Interceptions"],
     ["/settings/tokens", "API tokens"], ["/settings/users", "Users"], ["/settings/prices", "Prices"],
+    ["/settings/providers", "Providers"],
   ];
   const allowed: Record<string, string[]> = {
     owner: pages.map(([path]) => path),
-    auditor: ["/sessions", "/sessions/SESSION", "/usage", "/interceptions", "/settings/tokens", "/settings/prices"],
+    auditor: ["/sessions", "/sessions/SESSION", "/usage", "/interceptions", "/settings/tokens", "/settings/prices", "/settings/providers"],
     member: ["/usage", "/settings/tokens"],
   };
 
@@ -244,6 +245,48 @@ describe("dashboard", () => {
       await page.context().close();
     });
   }
+
+  test("the owner adds a provider, rotates its keys, disables and deletes it; keys are only ever shown masked", async () => {
+    const page = await signIn(harness.owner);
+    await page.goto(`${harness.baseUrl}/settings/providers`);
+    await page.locator('table.providers tr[data-provider="anthropic"]').waitFor();
+    assert.equal(await page.locator('table.providers tr[data-provider="anthropic"] button').count(), 0, "configured providers are read-only");
+
+    const form = page.locator("form.new-provider");
+    await form.locator('input[name="name"]').fill("router");
+    await form.locator('select[name="type"]').selectOption("openai-compat");
+    await form.locator('input[name="display_name"]').fill("OpenRouter");
+    await form.locator('input[name="base_url"]').fill("https://openrouter.example/api/v1");
+    await form.locator('textarea[name="keys"]').fill("sk-or-browser-first-key-0001\nsk-or-browser-second-key-0002");
+    await form.locator('input[name="settings"]').fill('{"headers": {"X-Title": "AIBridge"}}');
+    await form.getByRole("button", { name: "Add provider" }).click();
+    const row = page.locator('table.providers tr[data-provider="router"]');
+    await row.locator('[data-key="sk-o...0001"]').waitFor();
+    await row.locator('[data-key="sk-o...0002"]').waitFor();
+    assert.equal(await row.locator(".status .badge").textContent(), "enabled");
+    assert.ok(!(await page.content()).includes("sk-or-browser-first-key-0001"), "the key is not in the page once saved");
+    await shot(page, "providers-owner");
+
+    await row.getByRole("button", { name: "Edit" }).click();
+    const edit = page.locator("form.edit-provider");
+    await edit.locator('input[name="keep-sk-o...0001"]').uncheck();
+    await edit.locator('textarea[name="add"]').fill("sk-or-browser-third-key-0003");
+    await edit.getByRole("button", { name: "Save" }).click();
+    await row.locator('[data-key="sk-o...0003"]').waitFor();
+    assert.deepEqual(await row.locator("[data-key]").evaluateAll((keys) => keys.map((k) => k.getAttribute("data-key"))), ["sk-o...0002", "sk-o...0003"]);
+
+    await row.getByRole("button", { name: "Disable" }).click();
+    await row.locator(".status .badge", { hasText: "disabled" }).waitFor();
+    const stored = await fetch(`${harness.baseUrl}/api/v2/aibridge/providers/router`, { headers: { "Coder-Session-Token": harness.owner.session } });
+    const provider = await stored.json();
+    assert.equal(provider.enabled, false);
+    assert.deepEqual(provider.settings, { headers: { "X-Title": "AIBridge" } });
+
+    page.once("dialog", (dialog) => void dialog.accept());
+    await row.getByRole("button", { name: "Delete" }).click();
+    await row.waitFor({ state: "detached" });
+    await page.context().close();
+  });
 
   test("tokens are created once, listed and deleted; logout ends the session", async () => {
     const page = await signIn(harness.member);

@@ -25,6 +25,7 @@ export function Layout() {
           <NavLink to="/settings/tokens">Tokens</NavLink>
           {isOwner && <NavLink to="/settings/users">Users</NavLink>}
           {canAudit && <NavLink to="/settings/prices">Prices</NavLink>}
+          {canAudit && <NavLink to="/settings/providers">Providers</NavLink>}
         </nav>
         <span className="who">
           <span title={user.email}>{user.username}</span>

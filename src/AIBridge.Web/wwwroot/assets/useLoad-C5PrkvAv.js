@@ -1,1 +1,0 @@
-import{S as e,s as t,y as n}from"./index-BHWLExpg.js";var r=e(n(),1);function i(e,n){let[i,a]=(0,r.useState)({state:`loading`}),[o,s]=(0,r.useState)(0);return(0,r.useEffect)(()=>{let n=!0;return a({state:`loading`}),e().then(e=>n&&a({state:`done`,value:e}),e=>n&&a({state:`error`,message:t(e)})),()=>{n=!1}},[...n,o]),[i,()=>s(e=>e+1)]}export{i as t};
