@@ -3687,13 +3687,13 @@ export interface IProviderKeyDto {
 export class CreateProviderRequest implements ICreateProviderRequest {
     /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
     name?: string | undefined;
-    /** anthropic, openai, openai-compat or azure. */
+    /** anthropic, openai, openai-compat, azure or copilot. */
     type?: string | undefined;
     display_name?: string | undefined;
     enabled?: boolean | undefined;
-    /** The upstream base URL, its path kept; optional for anthropic and openai. */
+    /** The upstream base URL, its path kept; optional for anthropic, openai and copilot. */
     base_url?: string | undefined;
-    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. */
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token. */
     api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
     /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
     settings?: any | undefined;
@@ -3751,13 +3751,13 @@ export class CreateProviderRequest implements ICreateProviderRequest {
 export interface ICreateProviderRequest {
     /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
     name?: string | undefined;
-    /** anthropic, openai, openai-compat or azure. */
+    /** anthropic, openai, openai-compat, azure or copilot. */
     type?: string | undefined;
     display_name?: string | undefined;
     enabled?: boolean | undefined;
-    /** The upstream base URL, its path kept; optional for anthropic and openai. */
+    /** The upstream base URL, its path kept; optional for anthropic, openai and copilot. */
     base_url?: string | undefined;
-    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. */
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token. */
     api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
     /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
     settings?: any | undefined;

@@ -8,8 +8,8 @@ namespace AIBridge.Application.Providers;
 /// <summary>The rules a provider's fields keep, shared by creating and editing one.</summary>
 internal static class ProviderRules
 {
-    /// <summary>The checks that depend on the provider's type: its base URL and its settings.</summary>
-    public static IEnumerable<ValidationError> ForType(string type, string? baseUrl, string? settings)
+    /// <summary>The checks that depend on the provider's type: its base URL, its settings and whether it holds keys.</summary>
+    public static IEnumerable<ValidationError> ForType(string type, string? baseUrl, string? settings, int keys)
     {
         if (ProviderKinds.Family(type) is null)
         {
@@ -28,6 +28,11 @@ internal static class ProviderRules
         if (ProviderTypeSettings.Parse(type, settings).Error is { } error)
         {
             yield return new ValidationError("settings", $"Settings {error}.");
+        }
+
+        if (keys > 0 && ProviderKinds.IsAlwaysByok(type))
+        {
+            yield return new ValidationError("api_keys", $"A provider of type {type} holds no keys: each user's own token is sent.");
         }
     }
 

@@ -54,6 +54,8 @@ public sealed class GatewayHandler(
 {
     public const string Prefix = "/api/v2/aibridge/";
 
+    private const string CopilotSessionHeader = "X-Client-Session-Id";
+
     /// <summary>The same routes under the prefix Coder's AI Gateway uses.</summary>
     public const string AiGatewayPrefix = "/api/v2/ai-gateway/";
 
@@ -142,7 +144,7 @@ public sealed class GatewayHandler(
             }
             finally
             {
-                breaker?.Report(ticket!.Value, CircuitBreakers.IsFailure(call.Provider.Type, context.Response.StatusCode));
+                breaker?.Report(ticket!.Value, CircuitBreakers.IsFailure(call.Family, context.Response.StatusCode));
             }
         }
     }
@@ -153,7 +155,7 @@ public sealed class GatewayHandler(
         breakers.Rejected(call.Provider, call.Route.Template, model);
         var error = GatewayError.CircuitOpen((long)Math.Ceiling(call.Provider.CircuitBreaker!.Timeout.TotalSeconds));
         session.Outcome = InterceptionOutcome.Failure(error.Status, InterceptionErrors.CircuitOpen, error.Message);
-        await context.WriteAsync(error, call.Provider.Type);
+        await context.WriteAsync(error, call.Family);
     }
 
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
@@ -168,28 +170,33 @@ public sealed class GatewayHandler(
             var inspection = body is null ? null : RequestInspection.Of(api, body.WrittenMemory, Header(request));
             if ((unreadable ?? Refusal(inspection!)) is { } refusal)
             {
-                await context.WriteAsync(refusal, call.Provider.Type);
+                await context.WriteAsync(refusal, call.Family);
                 return null;
             }
 
             var bridged = inspection!.Request!;
+            if (call.Provider.Kind == ProviderKinds.Copilot && bridged.ClientSessionId is null)
+            {
+                // Copilot's clients name their session in this header, whichever client they are.
+                bridged = bridged with { ClientSessionId = Header(request)(CopilotSessionHeader) };
+            }
 
             if (api == BridgedApi.ChatCompletions && bridged.Streaming && ChatStreamOptions.RequestUsage(ref body!, inspection.Parts!) is { } broken)
             {
-                await context.WriteAsync(broken, call.Provider.Type);
+                await context.WriteAsync(broken, call.Family);
                 return null;
             }
 
             // 4. Hold the budget, then start the recording.
             GatewayTracing.Inspected(intercept, bridged);
-            var price = prices.Current.Find(call.Provider.Type.Name(), bridged.Model);
+            var price = prices.Current.Find(call.Family.Name(), bridged.Model);
             var estimate = ReservationEstimate.Micros(price, body!.Length, bridged.MaxOutputTokens ?? budgets.Options.DefaultMaxOutputTokens);
             var budget = await budgets.ReserveAsync(call.Actor.UserId, estimate, context.RequestAborted);
             if (budget.Refusal is { } spent)
             {
                 GatewayLog.BudgetSpent(logger, call.Actor.UserId, call.Actor.Username, spent.LimitMicros, spent.SpentMicros);
                 metrics.RateLimited(call.Provider.Name, "budget");
-                await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Provider.Type);
+                await context.WriteAsync(GatewayError.BudgetExhausted(spent.Message, spent.RetryAfterSeconds), call.Family);
                 return null;
             }
 
@@ -206,7 +213,7 @@ public sealed class GatewayHandler(
             {
                 slot?.Dispose();
                 budget.Hold?.Release();
-                await context.WriteAsync(call.Provider.Keys!.Exhausted(clock.GetUtcNow().UtcDateTime), call.Provider.Type);
+                await context.WriteAsync(call.Provider.Keys!.Exhausted(clock.GetUtcNow().UtcDateTime), call.Family);
                 return null;
             }
 
@@ -256,8 +263,8 @@ public sealed class GatewayHandler(
         HashSet<int>? tried = null;
         for (var content = body; ; content = body.Resend())
         {
-            using var request = UpstreamRequest.Bridged(context, call.Provider, call.Route.UpstreamPath, content, credential);
-            var (upstream, failure) = await sender.SendAsync(context, call.Provider, request, passthrough: false);
+            using var request = UpstreamRequest.Bridged(context, call.Provider, call.Family, call.Route.UpstreamPath, content, credential);
+            var (upstream, failure) = await sender.SendAsync(context, call.Provider, call.Family, request, passthrough: false);
             if (credential.Key is not { } key)
             {
                 return (upstream, failure);
@@ -287,7 +294,7 @@ public sealed class GatewayHandler(
             if (call.Provider.Keys!.Next(now, tried) is not { } next)
             {
                 var error = call.Provider.Keys.Exhausted(now);
-                await context.WriteAsync(error, call.Provider.Type);
+                await context.WriteAsync(error, call.Family);
                 return (null, InterceptionOutcome.Failure(error.Status, InterceptionErrors.UpstreamError, error.Message));
             }
 
@@ -299,7 +306,7 @@ public sealed class GatewayHandler(
     {
         if (context.Request.ContentLength > options.MaxRequestBodyBytes)
         {
-            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), call.Provider.Type);
+            await context.WriteAsync(GatewayError.TooLarge(options.MaxRequestBodyBytes), call.Family);
             return;
         }
 
@@ -314,7 +321,7 @@ public sealed class GatewayHandler(
         var central = UpstreamCredential.Choose(call.Provider, byok: false, null, null, clock.GetUtcNow().UtcDateTime);
         using var upstreamRequest = UpstreamRequest.Passthrough(context, call.Provider, call.Route.UpstreamPath, call.Caller.Byok, central);
         using var span = GatewayTracing.StartPassthrough(context, upstreamRequest);
-        var (upstream, _) = await sender.SendAsync(context, call.Provider, upstreamRequest, passthrough: true);
+        var (upstream, _) = await sender.SendAsync(context, call.Provider, call.Family, upstreamRequest, passthrough: true);
         using (upstream)
         {
             if (upstream is not null)
@@ -361,7 +368,7 @@ public sealed class GatewayHandler(
 
         GatewayLog.Limited(logger, call.Actor.UserId, call.Actor.Username, refusal.Reason, refusal.Error.Message);
         metrics.RateLimited(call.Provider.Name, refusal.Reason);
-        await context.WriteAsync(refusal.Error, call.Provider.Type);
+        await context.WriteAsync(refusal.Error, call.Family);
         return (null, true);
     }
 

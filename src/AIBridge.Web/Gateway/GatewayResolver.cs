@@ -32,9 +32,18 @@ public sealed class GatewayResolver(
         var correlationId = request.Headers[GatewayHeaders.GovernanceRequestId].ToString();
         request.Headers.Remove(GatewayHeaders.GovernanceRequestId);
         var caller = CallerCredentials.From(GatewayHandler.Header(request));
-        if (caller.Byok && !options.AllowBYOK)
+        var alwaysByok = ProviderKinds.IsAlwaysByok(provider.Kind);
+        if (caller.Byok && !options.AllowBYOK && !alwaysByok)
         {
             return (null, GatewayError.ByokDisabled());
+        }
+
+        if (alwaysByok && (!caller.Byok || CallerCredentials.BearerToken(request.Headers.Authorization) is null))
+        {
+            // The user's own Copilot token travels in Authorization, so the AIBridge token needs the other header.
+            var reason = $"provider \"{provider.Name}\" needs your AIBridge token in {GatewayHeaders.GovernanceToken} and your Copilot token in Authorization: Bearer";
+            LogAuthenticationFailed(context, provider, reason, null);
+            return (null, GatewayError.Unauthenticated(reason));
         }
 
         if (caller.Token is null)
@@ -55,7 +64,7 @@ public sealed class GatewayResolver(
         var path = request.Path.Value ?? "";
         var prefix = path.StartsWith(GatewayHandler.AiGatewayPrefix, StringComparison.OrdinalIgnoreCase) ? GatewayHandler.AiGatewayPrefix : GatewayHandler.Prefix;
         var rest = path[(prefix.Length + provider.Name.Length)..];
-        return GatewayRoute.Match(provider.Type, request.Method, rest) is { } route
+        return GatewayRoute.Match(provider, request.Method, rest) is { } route
             ? (new GatewayCall(provider, route, caller, actor, correlationId), null)
             : (null, GatewayError.RouteNotSupported(request.Method, path));
     }

@@ -19,7 +19,7 @@ internal static class GatewayTracing
             activity.SetTag(Attributes.Provider, call.Provider.Name);
             activity.SetTag(Attributes.UserId, call.Actor.UserId.ToString());
             activity.SetTag(Attributes.ApiKeyId, call.Actor.ApiKeyId);
-            activity.SetTag(Attributes.GenAiSystem, call.Provider.Type.Name());
+            activity.SetTag(Attributes.GenAiSystem, call.Family.Name());
         }
 
         return activity;

@@ -51,7 +51,7 @@ public sealed class RecordingSession : IAsyncDisposable
         GatewayInstance instance, ModelPrice? price, BudgetHold? hold, IRecorder recorder, GatewayMetrics metrics, TimeProvider clock, long received,
         ILogger logger, System.Diagnostics.Activity? intercept = null)
     {
-        var interception = NewInterception.For(call.Provider, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
+        var interception = NewInterception.For(call.Provider, call.Family, call.Actor, request, credential, context.Request.Headers.UserAgent.ToString(), instance,
             clock.GetUtcNow().UtcDateTime);
         var recording = new InterceptionRecording(recorder, clock, interception, RecordedText.Clean(request.Prompt), price, hold, metrics,
             InterceptionTrace.Of(intercept, interception.Id));

@@ -34,11 +34,12 @@ public static class UpstreamRequest
     }
 
     /// <summary>A bridged call: the chosen credential only; Anthropic gets a default version; JSON by default.</summary>
-    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, string path, HttpContent body, UpstreamCredential credential)
+    public static HttpRequestMessage Bridged(HttpContext context, ProviderInstance provider, ProviderType family, string path, HttpContent body,
+        UpstreamCredential credential)
     {
         var request = Create(context, provider, provider.UpstreamUri(path, context.Request.QueryString.Value ?? ""), body);
         SetCredential(request, credential.HeaderName, credential.HeaderValue);
-        if (provider.Type == ProviderType.Anthropic && !request.Headers.Contains("anthropic-version"))
+        if (family == ProviderType.Anthropic && !request.Headers.Contains("anthropic-version"))
         {
             request.Headers.TryAddWithoutValidation("anthropic-version", "2023-06-01");
         }

@@ -10,8 +10,9 @@ namespace AIBridge.Web.Gateway;
 public sealed class UpstreamSender(UpstreamClients clients, GatewayOptions options, ILogger<GatewayHandler> logger)
 {
     /// <returns>The response, or the failure already answered to the client (its outcome for the recording).</returns>
+    /// <param name="family">The call's wire family: the format of the error answered here.</param>
     public async Task<(HttpResponseMessage? Response, InterceptionOutcome? Failure)> SendAsync(HttpContext context, ProviderInstance provider,
-        HttpRequestMessage request, bool passthrough)
+        ProviderType family, HttpRequestMessage request, bool passthrough)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         timeout.CancelAfter(options.Upstream.ResponseTimeout);
@@ -40,7 +41,7 @@ public sealed class UpstreamSender(UpstreamClients clients, GatewayOptions optio
             (error, errorType) = (passthrough ? GatewayError.ProxyError() : GatewayError.Unreachable(provider.Name), InterceptionErrors.UpstreamUnreachable);
         }
 
-        await context.WriteAsync(error, provider.Type);
+        await context.WriteAsync(error, family);
         return (null, InterceptionOutcome.Failure(error.Status, errorType, error.Message));
     }
 }

@@ -67,4 +67,31 @@ public sealed class ProviderAndRouteTests
     [InlineData(ProviderType.OpenAI, "/v1/modelsx")]
     public void Unknown_routes_do_not_match(ProviderType type, string rest) =>
         GatewayRoute.Match(type, "POST", rest).Should().BeNull();
+
+    [Theory]
+    [InlineData("POST", "/chat/completions", BridgedApi.ChatCompletions, "/chat/completions", "/chat/completions")]
+    [InlineData("POST", "/responses", BridgedApi.Responses, "/responses", "/responses")]
+    [InlineData("POST", "/v1/messages", BridgedApi.AnthropicMessages, "/v1/messages", "/v1/messages")]
+    [InlineData("GET", "/chat/completions", null, "/chat/completions", "/chat/completions")]
+    [InlineData("GET", "/models", null, "/models", "/models")]
+    [InlineData("GET", "/models/gpt-4.1/policy", null, "/models/gpt-4.1/policy", "/models")]
+    [InlineData("GET", "/agents/github", null, "/agents/github", "/agents")]
+    [InlineData("POST", "/mcp/readonly", null, "/mcp/readonly", "/mcp")]
+    [InlineData("GET", "/.well-known/copilot", null, "/.well-known/copilot", "/.well-known")]
+    public void Copilot_route_table(string method, string rest, BridgedApi? api, string upstream, string template) =>
+        GatewayRoute.MatchCopilot(method, rest).Should().Be(new GatewayRoute(api, upstream, template));
+
+    [Theory]
+    [InlineData("/v1/chat/completions")]
+    [InlineData("/agents")]
+    [InlineData("/messages")]
+    public void Unknown_copilot_routes_do_not_match(string rest) => GatewayRoute.MatchCopilot("POST", rest).Should().BeNull();
+
+    [Fact]
+    public void A_route_speaks_its_apis_family_and_a_passthrough_its_providers()
+    {
+        GatewayRoute.MatchCopilot("POST", "/v1/messages")!.Family(ProviderType.OpenAI).Should().Be(ProviderType.Anthropic);
+        GatewayRoute.MatchCopilot("POST", "/responses")!.Family(ProviderType.OpenAI).Should().Be(ProviderType.OpenAI);
+        GatewayRoute.MatchCopilot("GET", "/models")!.Family(ProviderType.OpenAI).Should().Be(ProviderType.OpenAI);
+    }
 }

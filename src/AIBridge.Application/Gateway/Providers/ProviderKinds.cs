@@ -15,15 +15,24 @@ public static class ProviderKinds
     /// <summary>Azure OpenAI's v1 API: an <c>api-key</c> header, and an optional <c>api-version</c> query.</summary>
     public const string Azure = "azure";
 
-    public static readonly IReadOnlyList<string> All = [Anthropic, OpenAI, OpenAICompatible, Azure];
+    /// <summary>GitHub Copilot's API, with each user's own Copilot token: Chat Completions, Responses and Messages.</summary>
+    public const string Copilot = "copilot";
+
+    public static readonly IReadOnlyList<string> All = [Anthropic, OpenAI, OpenAICompatible, Azure, Copilot];
+
+    /// <summary>Types whose requests always carry the user's own provider token: they hold no keys.</summary>
+    public static bool IsAlwaysByok(string kind) => kind == Copilot;
 
     public static string Allowed => string.Join(", ", All);
 
-    /// <summary>The wire family of a type, or null for a type this build does not know.</summary>
+    /// <summary>
+    /// The wire family of a type, or null for a type this build does not know. Copilot speaks both; its
+    /// family is OpenAI's until a route says otherwise.
+    /// </summary>
     public static ProviderType? Family(string? kind) => kind switch
     {
         Anthropic => ProviderType.Anthropic,
-        OpenAI or OpenAICompatible or Azure => ProviderType.OpenAI,
+        OpenAI or OpenAICompatible or Azure or Copilot => ProviderType.OpenAI,
         _ => null,
     };
 
@@ -32,6 +41,7 @@ public static class ProviderKinds
     {
         Anthropic => new Uri("https://api.anthropic.com"),
         OpenAI => new Uri("https://api.openai.com/v1"),
+        Copilot => new Uri("https://api.individual.githubcopilot.com"),
         _ => null,
     };
 }

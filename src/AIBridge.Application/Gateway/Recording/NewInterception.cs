@@ -14,13 +14,14 @@ namespace AIBridge.Application.Gateway.Recording;
 /// </summary>
 public static class NewInterception
 {
-    public static Interception For(ProviderInstance provider, Actor actor, BridgedRequest request, UpstreamCredential credential, string userAgent,
+    /// <param name="family">The call's wire family, stored as <c>provider</c>.</param>
+    public static Interception For(ProviderInstance provider, ProviderType family, Actor actor, BridgedRequest request, UpstreamCredential credential, string userAgent,
         GatewayInstance instance, DateTime now) => new()
     {
         Id = RecordId.New(now),
         InitiatorId = actor.UserId,
         ApiKeyId = actor.ApiKeyId,
-        Provider = provider.Type.Name(),
+        Provider = family.Name(),
         ProviderName = provider.Name,
         Model = RecordedText.Clean(RecordedText.Cut(request.Model, Interception.ModelMaxLength))!,
         Client = RecordedText.Cut(request.Client, Interception.ClientMaxLength),

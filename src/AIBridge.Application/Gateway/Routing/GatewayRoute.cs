@@ -21,6 +21,38 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath, string T
 {
     public bool IsBridged => Api is not null;
 
+    /// <summary>The wire family this route speaks: its API's, or the provider's for passthrough.</summary>
+    public ProviderType Family(ProviderType provider) => Api switch
+    {
+        BridgedApi.AnthropicMessages => ProviderType.Anthropic,
+        BridgedApi.ChatCompletions or BridgedApi.Responses => ProviderType.OpenAI,
+        _ => provider,
+    };
+
+    /// <summary>The route table of the provider's type.</summary>
+    public static GatewayRoute? Match(ProviderInstance provider, string method, string rest) =>
+        provider.Kind == ProviderKinds.Copilot ? MatchCopilot(method, rest) : Match(provider.Type, method, rest);
+
+    /// <summary>
+    /// GitHub Copilot's API: Chat Completions and Responses at its root, Messages under <c>/v1</c>, and its
+    /// models, agents, MCP and discovery documents passed through.
+    /// </summary>
+    public static GatewayRoute? MatchCopilot(string method, string rest)
+    {
+        var post = string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase);
+        return rest switch
+        {
+            "/chat/completions" => new GatewayRoute(post ? BridgedApi.ChatCompletions : null, rest, rest),
+            "/responses" => new GatewayRoute(post ? BridgedApi.Responses : null, rest, rest),
+            "/v1/messages" => new GatewayRoute(post ? BridgedApi.AnthropicMessages : null, rest, rest),
+            _ when Subtree(rest, "/models") => new GatewayRoute(null, RequestPath.Encode(rest), "/models"),
+            _ when Subtree(rest, "/agents", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest), "/agents"),
+            _ when Subtree(rest, "/mcp", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest), "/mcp"),
+            _ when Subtree(rest, "/.well-known", exactToo: false) => new GatewayRoute(null, RequestPath.Encode(rest), "/.well-known"),
+            _ => null,
+        };
+    }
+
     /// <summary>
     /// The route table. <paramref name="rest"/> is the path after <c>/{name}</c>,
     /// starting with <c>/</c>, decoded once and already checked by <see cref="RequestPath.Refusal"/>.

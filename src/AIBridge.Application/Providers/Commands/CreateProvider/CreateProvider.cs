@@ -33,7 +33,7 @@ internal sealed class CreateProviderValidator : RequestValidator<CreateProviderC
         ProviderRules.Keys(RuleFor(c => c.ApiKeys), idsAllowed: false);
         RuleFor(c => c).Custom((c, context) =>
         {
-            foreach (var error in ProviderRules.ForType(c.Type ?? "", c.BaseUrl, c.Settings))
+            foreach (var error in ProviderRules.ForType(c.Type ?? "", c.BaseUrl, c.Settings, c.ApiKeys?.Count ?? 0))
             {
                 context.AddFailure(error.Field, error.Detail);
             }

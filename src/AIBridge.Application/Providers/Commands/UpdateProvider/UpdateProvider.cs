@@ -45,7 +45,7 @@ public sealed class UpdateProviderCommandHandler(
         var provider = await ProviderLookup.EditableAsync(providers, catalog, command.Name, cancellationToken);
         var baseUrl = command.BaseUrl is null ? provider.BaseUrl : string.IsNullOrWhiteSpace(command.BaseUrl) ? null : command.BaseUrl.Trim();
         var settings = command.Settings is null ? provider.Settings : command.Settings.Length == 0 ? null : command.Settings;
-        List<ValidationError> errors = [.. ProviderRules.ForType(provider.Type, baseUrl, settings)];
+        List<ValidationError> errors = [.. ProviderRules.ForType(provider.Type, baseUrl, settings, command.ApiKeys?.Count ?? provider.Keys.Count)];
         if (command.ApiKeys?.FirstOrDefault(k => k.Id is { } id && provider.Keys.All(existing => existing.Id != id)) is { } unknown)
         {
             errors.Add(new ValidationError("api_keys", $"Provider \"{provider.Name}\" has no API key {unknown.Id}."));
