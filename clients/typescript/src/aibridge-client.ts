@@ -3687,15 +3687,15 @@ export interface IProviderKeyDto {
 export class CreateProviderRequest implements ICreateProviderRequest {
     /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
     name?: string | undefined;
-    /** anthropic, openai, openai-compat, azure or copilot. */
+    /** anthropic, openai, openai-compat, azure, copilot or bedrock. */
     type?: string | undefined;
     display_name?: string | undefined;
     enabled?: boolean | undefined;
     /** The upstream base URL, its path kept; optional for anthropic, openai and copilot. */
     base_url?: string | undefined;
-    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token. */
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token, nor bedrock, whose secret access key is a setting. */
     api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
-    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
+    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure, {"region", "mode", "model", "small_fast_model", "access_key_id", "secret_access_key"} for bedrock. */
     settings?: any | undefined;
 
     constructor(data?: ICreateProviderRequest) {
@@ -3751,15 +3751,15 @@ export class CreateProviderRequest implements ICreateProviderRequest {
 export interface ICreateProviderRequest {
     /** The route segment: /api/v2/aibridge/{name}/…; lower-case letters, digits and single hyphens. */
     name?: string | undefined;
-    /** anthropic, openai, openai-compat, azure or copilot. */
+    /** anthropic, openai, openai-compat, azure, copilot or bedrock. */
     type?: string | undefined;
     display_name?: string | undefined;
     enabled?: boolean | undefined;
     /** The upstream base URL, its path kept; optional for anthropic, openai and copilot. */
     base_url?: string | undefined;
-    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token. */
+    /** Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for copilot, which sends each user's own token, nor bedrock, whose secret access key is a setting. */
     api_keys?: (ProviderKeyRequest | undefined)[] | undefined;
-    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure. */
+    /** The type's settings: {"headers": {…}} for openai-compat, {"api_version": "…"} for azure, {"region", "mode", "model", "small_fast_model", "access_key_id", "secret_access_key"} for bedrock. */
     settings?: any | undefined;
 }
 

@@ -27,7 +27,7 @@ public sealed record ProviderDto(
         var (status, detail) = current is not null ? (current.Status, current.Unavailable ?? "")
             : (stored.Enabled ? ProviderStatuses.Enabled : ProviderStatuses.Disabled, "");
         return new ProviderDto(stored.Id, stored.Name, stored.Type, stored.DisplayName ?? stored.Name, stored.Enabled,
-            stored.BaseUrl ?? ProviderKinds.DefaultBaseUrl(stored.Type)?.ToString() ?? "", ProviderSources.Api, keys, stored.Settings, status, detail,
+            stored.BaseUrl ?? (current is { Unavailable: null } ? current.BaseUrl.ToString() : ProviderKinds.DefaultBaseUrl(stored.Type)?.ToString()) ?? "", ProviderSources.Api, keys, stored.Settings, status, detail,
             stored.CreatedAt, stored.UpdatedAt);
     }
 

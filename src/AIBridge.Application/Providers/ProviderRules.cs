@@ -16,23 +16,33 @@ internal static class ProviderRules
             yield break;
         }
 
-        if (string.IsNullOrWhiteSpace(baseUrl) && ProviderKinds.DefaultBaseUrl(type) is null)
+        var (parsed, error) = ProviderTypeSettings.Parse(type, settings);
+        if (string.IsNullOrWhiteSpace(baseUrl))
         {
-            yield return new ValidationError("base_url", $"A provider of type {type} needs a base URL.");
+            // Bedrock's default follows its region; with settings that do not parse, only their error is told.
+            var hasDefault = ProviderKinds.DefaultBaseUrl(type) is not null || parsed?.Bedrock?.Region is not null || (type == ProviderKinds.Bedrock && error is not null);
+            if (!hasDefault)
+            {
+                yield return type == ProviderKinds.Bedrock
+                    ? new ValidationError("base_url", "A provider of type bedrock needs a region (settings) or a base URL.")
+                    : new ValidationError("base_url", $"A provider of type {type} needs a base URL.");
+            }
         }
         else if (StoredProviders.BaseUrl(type, baseUrl) is null)
         {
             yield return new ValidationError("base_url", "Base URL must be an absolute http or https URL.");
         }
 
-        if (ProviderTypeSettings.Parse(type, settings).Error is { } error)
+        if (error is not null)
         {
             yield return new ValidationError("settings", $"Settings {error}.");
         }
 
-        if (keys > 0 && ProviderKinds.IsAlwaysByok(type))
+        if (keys > 0 && ProviderKinds.HoldsNoKeys(type))
         {
-            yield return new ValidationError("api_keys", $"A provider of type {type} holds no keys: each user's own token is sent.");
+            yield return new ValidationError("api_keys", type == ProviderKinds.Bedrock
+                ? "A provider of type bedrock holds no keys: give settings access_key_id and secret_access_key, or neither for the default AWS credential chain."
+                : $"A provider of type {type} holds no keys: each user's own token is sent.");
         }
     }
 

@@ -1,4 +1,5 @@
 using AIBridge.Application.Common.Security;
+using AIBridge.Application.Gateway.Bedrock;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Providers;
 using AIBridge.Domain.Providers;
@@ -15,12 +16,15 @@ public static class StoredProviders
     public static ProviderInstance Build(StoredProvider stored, ISecretProtector protector, ProviderCatalog catalog)
     {
         var family = ProviderKinds.Family(stored.Type);
-        var baseUrl = BaseUrl(stored.Type, stored.BaseUrl);
         var (settings, settingsError) = ProviderTypeSettings.Parse(stored.Type, stored.Settings);
+        var bedrock = settings?.Bedrock;
+        var baseUrl = bedrock is not null && string.IsNullOrWhiteSpace(stored.BaseUrl) && bedrock.Region is not null
+            ? bedrock.DefaultBaseUrl()
+            : BaseUrl(stored.Type, stored.BaseUrl);
         var failure = family is null ? $"unknown provider type \"{stored.Type}\"; this AIBridge knows {ProviderKinds.Allowed}"
             : catalog.IsConfigured(stored.Name) ? "a provider of the same name is configured in AIBridge settings, and wins"
-            : baseUrl is null ? "its base URL is not an absolute http or https URL"
             : settingsError is not null ? "settings: " + settingsError
+            : baseUrl is null ? "its base URL is not an absolute http or https URL"
             : null;
         var keys = new List<(Guid, string)>();
         foreach (var key in stored.Keys.OrderBy(k => k.Position))
@@ -54,6 +58,12 @@ public static class StoredProviders
         if (!stored.Enabled)
         {
             return instance with { Status = ProviderStatuses.Disabled, Unavailable = "it is disabled" };
+        }
+
+        if (bedrock is not null)
+        {
+            var region = bedrock.Region ?? BedrockAccess.RegionOf(baseUrl!) ?? BedrockAccess.DefaultRegion;
+            return instance with { Bedrock = new BedrockAccess(bedrock, region, keys.Count > 0 ? keys[0].Item2 : null) };
         }
 
         return instance with

@@ -11,7 +11,7 @@ public sealed class StoredProvider
     /// <summary>The route segment and the recorded <c>provider_name</c>; unique across configured and stored providers.</summary>
     public string Name { get; set; } = "";
 
-    /// <summary>The provider type: <c>anthropic</c>, <c>openai</c>, <c>openai-compat</c>, <c>azure</c> or <c>copilot</c>.</summary>
+    /// <summary>The provider type: <c>anthropic</c>, <c>openai</c>, <c>openai-compat</c>, <c>azure</c>, <c>copilot</c> or <c>bedrock</c>.</summary>
     public string Type { get; set; } = "";
 
     public string? DisplayName { get; set; }

@@ -12,10 +12,10 @@ public sealed record ProviderKeyRequest(Guid? Id, string? ApiKey)
 
 /// <summary>The body of <c>POST /api/v2/aibridge/providers</c>.</summary>
 /// <param name="Name">The route segment: <c>/api/v2/aibridge/{name}/…</c>; lower-case letters, digits and single hyphens.</param>
-/// <param name="Type"><c>anthropic</c>, <c>openai</c>, <c>openai-compat</c>, <c>azure</c> or <c>copilot</c>.</param>
+/// <param name="Type"><c>anthropic</c>, <c>openai</c>, <c>openai-compat</c>, <c>azure</c>, <c>copilot</c> or <c>bedrock</c>.</param>
 /// <param name="BaseUrl">The upstream base URL, its path kept; optional for <c>anthropic</c>, <c>openai</c> and <c>copilot</c>.</param>
-/// <param name="ApiKeys">Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for <c>copilot</c>, which sends each user's own token.</param>
-/// <param name="Settings">The type's settings: <c>{"headers": {…}}</c> for <c>openai-compat</c>, <c>{"api_version": "…"}</c> for <c>azure</c>.</param>
+/// <param name="ApiKeys">Up to 5 keys, tried in order; they are stored encrypted and never shown again. None for <c>copilot</c>, which sends each user's own token, nor <c>bedrock</c>, whose secret access key is a setting.</param>
+/// <param name="Settings">The type's settings: <c>{"headers": {…}}</c> for <c>openai-compat</c>, <c>{"api_version": "…"}</c> for <c>azure</c>, <c>{"region", "mode", "model", "small_fast_model", "access_key_id", "secret_access_key"}</c> for <c>bedrock</c>.</param>
 public sealed record CreateProviderRequest(
     string? Name, string? Type, string? DisplayName, bool? Enabled, string? BaseUrl, IReadOnlyList<ProviderKeyRequest?>? ApiKeys, JsonElement? Settings);
 

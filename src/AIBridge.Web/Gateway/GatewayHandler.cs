@@ -1,4 +1,5 @@
 using AIBridge.Application.Budgets;
+using AIBridge.Application.Gateway.Bedrock;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Errors;
 using AIBridge.Application.Gateway.Limits;
@@ -117,7 +118,8 @@ public sealed class GatewayHandler(
             return;
         }
 
-        var (session, body, credential, model, slot) = begun;
+        var (session, body, credential, bridged, slot) = begun;
+        var model = bridged.Model;
 
         // 7. Disposing the session ends the recording, whatever happened.
         using var _ = new BodyRelease(body);
@@ -135,7 +137,7 @@ public sealed class GatewayHandler(
 
             try
             {
-                await ExchangeAsync(context, call, api, body, credential, session);
+                await ExchangeAsync(context, call, api, body, credential, bridged, session);
             }
             catch (Exception) when (!context.RequestAborted.IsCancellationRequested)
             {
@@ -159,7 +161,7 @@ public sealed class GatewayHandler(
     }
 
     /// <summary>Steps 3 and 4 of a bridged request: null when the body is refused, which is answered.</summary>
-    private async Task<(RecordingSession Session, UpstreamBody Body, UpstreamCredential Credential, string Model, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
+    private async Task<(RecordingSession Session, UpstreamBody Body, UpstreamCredential Credential, BridgedRequest Request, IDisposable? Slot)?> BeginAsync(HttpContext context, GatewayCall call, BridgedApi api,
         long received, System.Diagnostics.Activity? intercept)
     {
         // 3. Read and inspect the body.
@@ -175,6 +177,11 @@ public sealed class GatewayHandler(
             }
 
             var bridged = inspection!.Request!;
+            if (call.Provider.Bedrock is { Settings.Mode: BedrockSettings.Invoke } invoke)
+            {
+                // Invoke names the model in its path: the Bedrock model the request goes to is the one recorded and priced.
+                bridged = bridged with { Model = invoke.Settings.ModelFor(bridged.Model) };
+            }
             if (call.Provider.Kind == ProviderKinds.Copilot && bridged.ClientSessionId is null)
             {
                 // Copilot's clients name their session in this header, whichever client they are.
@@ -221,7 +228,7 @@ public sealed class GatewayHandler(
                 intercept);
             var upstreamBody = new UpstreamBody(body, resendable: credential.Key is not null && call.Provider.Keys!.Keys.Count > 1);
             body = null;
-            return (session, upstreamBody, credential, bridged.Model, slot);
+            return (session, upstreamBody, credential, bridged, slot);
         }
         finally
         {
@@ -231,10 +238,10 @@ public sealed class GatewayHandler(
 
     /// <summary>Steps 5 and 6 of a bridged request.</summary>
     private async Task ExchangeAsync(HttpContext context, GatewayCall call, BridgedApi api, UpstreamBody body, UpstreamCredential credential,
-        RecordingSession session)
+        BridgedRequest bridged, RecordingSession session)
     {
         using var span = GatewayTracing.Start(GatewaySpans.Upstream);
-        var (upstream, failure) = await SendAsync(context, call, body, credential, session);
+        var (upstream, failure) = await SendAsync(context, call, body, credential, bridged, session);
         body.Release();
         using (upstream)
         {
@@ -242,6 +249,11 @@ public sealed class GatewayHandler(
             {
                 session.Outcome = failure!;
                 return;
+            }
+
+            if (call.Provider.Bedrock is not null)
+            {
+                await BedrockRequest.DecodeEventStreamAsync(upstream, context.RequestAborted);
             }
 
             var tap = session.Tap(api, upstream);
@@ -258,12 +270,14 @@ public sealed class GatewayHandler(
     /// the request goes again with the next usable key. With none left, the pool's refusal is the answer.
     /// </summary>
     private async Task<(HttpResponseMessage? Response, InterceptionOutcome? Failure)> SendAsync(HttpContext context, GatewayCall call, UpstreamBody body,
-        UpstreamCredential credential, RecordingSession session)
+        UpstreamCredential credential, BridgedRequest bridged, RecordingSession session)
     {
         HashSet<int>? tried = null;
         for (var content = body; ; content = body.Resend())
         {
-            using var request = UpstreamRequest.Bridged(context, call.Provider, call.Family, call.Route.UpstreamPath, content, credential);
+            using var request = call.Provider.Bedrock is { } bedrock
+                ? await BedrockRequest.CreateAsync(context, call.Provider, bedrock, body, bridged, clock.GetUtcNow().UtcDateTime)
+                : UpstreamRequest.Bridged(context, call.Provider, call.Family, call.Route.UpstreamPath, content, credential);
             var (upstream, failure) = await sender.SendAsync(context, call.Provider, call.Family, request, passthrough: false);
             if (credential.Key is not { } key)
             {

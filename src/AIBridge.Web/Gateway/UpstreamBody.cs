@@ -31,6 +31,9 @@ public sealed class UpstreamBody : HttpContent
 
     private UpstreamBody(UpstreamBody owner) => (_buffer, _owner, _keep) = (owner._buffer, owner, true);
 
+    /// <summary>The body's bytes, valid until it is released.</summary>
+    public ReadOnlyMemory<byte> Bytes => _buffer.WrittenMemory;
+
     /// <summary>A new content over the same bytes, for another attempt; the buffer stays this body's to release.</summary>
     public UpstreamBody Resend() => new(_owner);
 

@@ -5,12 +5,14 @@ import { useSession } from "../auth";
 import { ErrorView, Loading } from "../components/States";
 import { useLoad } from "../components/useLoad";
 
-const types = ["anthropic", "openai", "openai-compat", "azure", "copilot"];
+const types = ["anthropic", "openai", "openai-compat", "azure", "copilot", "bedrock"];
 
 /** What each type's settings look like, shown as the settings field's placeholder. */
 const settingsExample: Record<string, string> = {
   "openai-compat": '{"headers": {"X-Title": "AIBridge"}}',
   azure: '{"api_version": "preview"}',
+  bedrock: '{"region": "us-east-1", "mode": "invoke", "model": "…", "small_fast_model": "…"}',
+
 };
 
 /** One key per line: the pool is tried in this order. */
@@ -170,7 +172,7 @@ function NewProvider({ onSaved }: { onSaved: () => void }) {
       </label>
       {field("display_name", "Display name")}
       {field("base_url", "Base URL", form.type === "azure" ? "https://<resource>.openai.azure.com/openai/v1" : "default for the type")}
-      {form.type !== "copilot" && <label>API keys (one per line, up to 5)<textarea name="keys" rows={2} value={form.keys} onChange={(e) => setForm({ ...form, keys: e.target.value })} /></label>}
+      {form.type !== "copilot" && form.type !== "bedrock" && <label>API keys (one per line, up to 5)<textarea name="keys" rows={2} value={form.keys} onChange={(e) => setForm({ ...form, keys: e.target.value })} /></label>}
       {field("settings", "Settings (JSON)", settingsExample[form.type] ?? "none for this type")}
       <button type="submit">Add provider</button>
       {error && <ErrorView message={error} />}

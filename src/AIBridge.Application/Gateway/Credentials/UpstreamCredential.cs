@@ -43,6 +43,13 @@ public sealed record UpstreamCredential(string? HeaderName, string? HeaderValue,
             return pool.Next(now)?.Credential;
         }
 
+        if (provider.Bedrock is { } bedrock)
+        {
+            // Signed, not sent as a header: the hint names the access key id, or is empty for the AWS credential chain.
+            var id = bedrock.Settings.AccessKeyId;
+            return new UpstreamCredential(null, null, CredentialKind.Centralized, KeyMask.Mask(id), KeyMask.Length(id));
+        }
+
         return CentralizedByProvider.GetValue(provider, p => Central(p.Kind, p.ApiKey));
     }
 

@@ -1,3 +1,4 @@
+using AIBridge.Application.Gateway.Bedrock;
 using AIBridge.Application.Gateway.Credentials;
 using AIBridge.Application.Gateway.Resilience;
 
@@ -23,6 +24,9 @@ public sealed record ProviderInstance(string Name, ProviderType Type, Uri BaseUr
 
     /// <summary>Headers added to every upstream request (<c>openai-compat</c>'s <c>settings.headers</c>).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>A <c>bedrock</c> provider's settings and credentials; null for the other types.</summary>
+    public BedrockAccess? Bedrock { get; init; }
 
     /// <summary>Azure's <c>api-version</c>, added to the query when set.</summary>
     public string? ApiVersion { get; init; }

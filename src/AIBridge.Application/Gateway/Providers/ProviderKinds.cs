@@ -18,10 +18,16 @@ public static class ProviderKinds
     /// <summary>GitHub Copilot's API, with each user's own Copilot token: Chat Completions, Responses and Messages.</summary>
     public const string Copilot = "copilot";
 
-    public static readonly IReadOnlyList<string> All = [Anthropic, OpenAI, OpenAICompatible, Azure, Copilot];
+    /// <summary>AWS Bedrock: Claude through InvokeModel (the body translated) or Bedrock's Anthropic-compatible API, SigV4-signed.</summary>
+    public const string Bedrock = "bedrock";
 
-    /// <summary>Types whose requests always carry the user's own provider token: they hold no keys.</summary>
+    public static readonly IReadOnlyList<string> All = [Anthropic, OpenAI, OpenAICompatible, Azure, Copilot, Bedrock];
+
+    /// <summary>Types whose requests always carry the user's own provider token.</summary>
     public static bool IsAlwaysByok(string kind) => kind == Copilot;
+
+    /// <summary>Types without a key pool: Copilot sends each user's token, Bedrock signs with AWS credentials.</summary>
+    public static bool HoldsNoKeys(string kind) => kind is Copilot or Bedrock;
 
     public static string Allowed => string.Join(", ", All);
 
@@ -31,7 +37,7 @@ public static class ProviderKinds
     /// </summary>
     public static ProviderType? Family(string? kind) => kind switch
     {
-        Anthropic => ProviderType.Anthropic,
+        Anthropic or Bedrock => ProviderType.Anthropic,
         OpenAI or OpenAICompatible or Azure or Copilot => ProviderType.OpenAI,
         _ => null,
     };

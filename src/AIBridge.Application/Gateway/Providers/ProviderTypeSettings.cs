@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AIBridge.Application.Gateway.Bedrock;
 using System.Text.RegularExpressions;
 
 namespace AIBridge.Application.Gateway.Providers;
@@ -10,6 +11,9 @@ namespace AIBridge.Application.Gateway.Providers;
 /// </summary>
 public sealed partial record ProviderTypeSettings(IReadOnlyList<KeyValuePair<string, string>> Headers, string? ApiVersion)
 {
+    /// <summary>A <c>bedrock</c> provider's settings; null for the other types.</summary>
+    public BedrockSettings? Bedrock { get; init; }
+
     public static readonly ProviderTypeSettings None = new([], null);
 
     /// <summary>Headers the gateway sets itself or that carry credentials: a static header may not replace them.</summary>
@@ -48,6 +52,17 @@ public sealed partial record ProviderTypeSettings(IReadOnlyList<KeyValuePair<str
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return (null, "must be a JSON object");
+            }
+
+            if (kind == ProviderKinds.Bedrock)
+            {
+                if (root.EnumerateObject().Select(m => m.Name).FirstOrDefault(name => !BedrockSettings.Members.Contains(name)) is { } unknown)
+                {
+                    return (null, $"\"{unknown}\" is not a setting of type {kind}; it has {string.Join(", ", BedrockSettings.Members.Select(m => $"\"{m}\""))}");
+                }
+
+                var (bedrock, bedrockError) = BedrockSettings.Read(root);
+                return bedrock is null ? (null, bedrockError) : (None with { Bedrock = bedrock }, null);
             }
 
             var allowed = kind switch

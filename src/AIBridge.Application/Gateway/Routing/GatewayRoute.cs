@@ -30,8 +30,16 @@ public sealed record GatewayRoute(BridgedApi? Api, string UpstreamPath, string T
     };
 
     /// <summary>The route table of the provider's type.</summary>
-    public static GatewayRoute? Match(ProviderInstance provider, string method, string rest) =>
-        provider.Kind == ProviderKinds.Copilot ? MatchCopilot(method, rest) : Match(provider.Type, method, rest);
+    public static GatewayRoute? Match(ProviderInstance provider, string method, string rest) => provider.Kind switch
+    {
+        ProviderKinds.Copilot => MatchCopilot(method, rest),
+
+        // Bedrock has only the Messages call; nothing else of Anthropic's API exists there.
+        ProviderKinds.Bedrock => rest == "/v1/messages" && string.Equals(method, "POST", StringComparison.OrdinalIgnoreCase)
+            ? new GatewayRoute(BridgedApi.AnthropicMessages, rest, rest)
+            : null,
+        _ => Match(provider.Type, method, rest),
+    };
 
     /// <summary>
     /// GitHub Copilot's API: Chat Completions and Responses at its root, Messages under <c>/v1</c>, and its

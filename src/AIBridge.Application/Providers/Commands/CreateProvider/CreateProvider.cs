@@ -52,6 +52,15 @@ public sealed class CreateProviderCommandHandler(
             throw AppException.Conflict($"Provider \"{command.Name}\" is configured in AIBridge settings.");
         }
 
+        var (settings, keys) = (command.Settings, command.ApiKeys ?? []);
+        if (command.Type == ProviderKinds.Bedrock)
+        {
+            (settings, var secret) = BedrockSecret.Split(command.Settings);
+            var bedrock = ProviderTypeSettings.Parse(command.Type, settings).Settings!.Bedrock!;
+            ProviderRules.Throw(BedrockSecret.Check(bedrock, secret is not null) is { } error ? [error] : []);
+            keys = BedrockSecret.Keys(null, secret, bedrock);
+        }
+
         var now = Timestamp.Now(clock);
         var provider = new StoredProvider
         {
@@ -61,11 +70,11 @@ public sealed class CreateProviderCommandHandler(
             DisplayName = string.IsNullOrWhiteSpace(command.DisplayName) ? null : command.DisplayName.Trim(),
             Enabled = command.Enabled ?? true,
             BaseUrl = string.IsNullOrWhiteSpace(command.BaseUrl) ? null : command.BaseUrl.Trim(),
-            Settings = command.Settings,
+            Settings = settings,
             CreatedAt = now,
             UpdatedAt = now,
         };
-        provider.Keys = ProviderKeys.Pool(provider, command.ApiKeys ?? [], protector, now);
+        provider.Keys = ProviderKeys.Pool(provider, keys, protector, now);
         if (!await providers.TryAddAsync(provider, cancellationToken))
         {
             throw AppException.Conflict($"Provider \"{command.Name}\" already exists.");

@@ -45,7 +45,7 @@ public sealed class UpdateProviderCommandHandler(
         var provider = await ProviderLookup.EditableAsync(providers, catalog, command.Name, cancellationToken);
         var baseUrl = command.BaseUrl is null ? provider.BaseUrl : string.IsNullOrWhiteSpace(command.BaseUrl) ? null : command.BaseUrl.Trim();
         var settings = command.Settings is null ? provider.Settings : command.Settings.Length == 0 ? null : command.Settings;
-        List<ValidationError> errors = [.. ProviderRules.ForType(provider.Type, baseUrl, settings, command.ApiKeys?.Count ?? provider.Keys.Count)];
+        List<ValidationError> errors = [.. ProviderRules.ForType(provider.Type, baseUrl, settings, command.ApiKeys?.Count ?? 0)];
         if (command.ApiKeys?.FirstOrDefault(k => k.Id is { } id && provider.Keys.All(existing => existing.Id != id)) is { } unknown)
         {
             errors.Add(new ValidationError("api_keys", $"Provider \"{provider.Name}\" has no API key {unknown.Id}."));
@@ -54,6 +54,20 @@ public sealed class UpdateProviderCommandHandler(
         if (command.ApiKeys?.Where(k => k.Id is not null).GroupBy(k => k.Id).Any(g => g.Count() > 1) == true)
         {
             errors.Add(new ValidationError("api_keys", "Each kept key is listed once."));
+        }
+
+        var listed = command.ApiKeys;
+        if (provider.Type == ProviderKinds.Bedrock && errors.Count == 0)
+        {
+            (settings, var secret) = BedrockSecret.Split(settings);
+            var bedrock = ProviderTypeSettings.Parse(provider.Type, settings).Settings!.Bedrock!;
+            var hasSecret = secret is not null || (provider.Keys.Count > 0 && bedrock.AccessKeyId is not null);
+            if (BedrockSecret.Check(bedrock, hasSecret) is { } error)
+            {
+                errors.Add(error);
+            }
+
+            listed = BedrockSecret.Keys(provider, secret, bedrock);
         }
 
         ProviderRules.Throw(errors);
@@ -66,10 +80,9 @@ public sealed class UpdateProviderCommandHandler(
         provider.Enabled = command.Enabled ?? provider.Enabled;
         provider.BaseUrl = baseUrl;
         provider.Settings = settings;
-        if (command.ApiKeys is { } listed)
+        if (listed is not null)
         {
-            var pool = ProviderKeys.Pool(provider, listed, protector, now);
-            providers.ReplaceKeys(provider, pool);
+            providers.ReplaceKeys(provider, ProviderKeys.Pool(provider, listed, protector, now));
         }
 
         // Always moves, even when nothing else did: every process rebuilds the provider, and so forgets its keys' states.

@@ -1,0 +1,1 @@
+import{i as e,l as t}from"./format-BmcfmjQB.js";import{i as n}from"./index-CcwXAuR8.js";var r=n();function i({at:n}){return n?(0,r.jsx)(`time`,{dateTime:t(n),title:t(n),children:e(n)}):(0,r.jsx)(r.Fragment,{children:`—`})}export{i as t};

@@ -1,1 +1,0 @@
-import{i as e,l as t}from"./format-BmcfmjQB.js";import{i as n}from"./index-hO5o-Psa.js";var r=n();function i({at:n}){return n?(0,r.jsx)(`time`,{dateTime:t(n),title:t(n),children:e(n)}):(0,r.jsx)(r.Fragment,{children:`—`})}export{i as t};

@@ -1,0 +1,1 @@
+import{S as e,T as t,s as n}from"./index-CcwXAuR8.js";var r=t(e(),1);function i(e,t){let[i,a]=(0,r.useState)({state:`loading`}),[o,s]=(0,r.useState)(0);return(0,r.useEffect)(()=>{let t=!0;return a({state:`loading`}),e().then(e=>t&&a({state:`done`,value:e}),e=>t&&a({state:`error`,message:n(e)})),()=>{t=!1}},[...t,o]),[i,()=>s(e=>e+1)]}export{i as t};
