@@ -96,13 +96,20 @@ public static partial class GatewayServices
     public static void WarnAboutMissingKeys(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(GatewayServices).FullName!);
-        foreach (var provider in app.Services.GetRequiredService<ProviderCatalog>().Configured.Where(p => string.IsNullOrEmpty(p.ApiKey)))
+        // Copilot and Bedrock hold no key, and an OpenAI-compatible server may need none.
+        foreach (var provider in app.Services.GetRequiredService<ProviderCatalog>().Configured
+                     .Where(p => string.IsNullOrEmpty(p.ApiKey) && p.Kind is ProviderKinds.Anthropic or ProviderKinds.OpenAI or ProviderKinds.Azure))
         {
-            LogMissingKey(logger, provider.Name, provider.Type == ProviderType.Anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY");
+            LogMissingKey(logger, provider.Name, provider.Kind switch
+            {
+                ProviderKinds.Anthropic => " or ANTHROPIC_API_KEY",
+                ProviderKinds.OpenAI => " or OPENAI_API_KEY",
+                _ => "",
+            });
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider \"{Provider}\" has no API key (AIBridge:Providers:{Provider}:ApiKey or {Variable}): its centralized requests go upstream without a credential, and the provider's 401 is relayed")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Provider \"{Provider}\" has no API key (AIBridge:Providers:{Provider}:ApiKey{Variable}): its centralized requests go upstream without a credential, and the provider's 401 is relayed")]
     private static partial void LogMissingKey(ILogger logger, string provider, string variable);
 
     /// <summary>The provider routes, and a JSON 404 for anything else under <c>/api/v2</c>.</summary>

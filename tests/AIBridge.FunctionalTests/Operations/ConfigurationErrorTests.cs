@@ -8,9 +8,9 @@ public sealed class ConfigurationErrorTests
     public static TheoryData<string[], string> Mistakes() => new()
     {
         { ["AIBridge__Providers__anthropic__Type=claude"],
-            "unknown provider type \"claude\" for provider \"anthropic\" (AIBridge:Providers:anthropic:Type): use anthropic or openai" },
+            "unknown provider type \"claude\" for provider \"anthropic\" (AIBridge:Providers:anthropic:Type): use anthropic, openai, openai-compat, azure, copilot or bedrock" },
         { ["AIBridge__Providers__anthropic__BaseUrl=https://api.anthropic.com"],
-            "provider \"anthropic\" has no type (AIBridge:Providers:anthropic:Type): use anthropic or openai" },
+            "provider \"anthropic\" has no type (AIBridge:Providers:anthropic:Type): use anthropic, openai, openai-compat, azure, copilot or bedrock" },
         { ["AIBridge__Providers__anthropic__Type=anthropic", "AIBridge__Providers__anthropic__BaseUrl=api.anthropic.com"],
             "invalid base URL \"api.anthropic.com\" for provider \"anthropic\" (AIBridge:Providers:anthropic:BaseUrl): use an absolute http or https URL, e.g. https://api.anthropic.com/" },
         { ["Database__Provider=Oracle"], "unknown database provider \"Oracle\" (Database:Provider): use Sqlite, Postgres (or PostgreSQL) or SqlServer" },

@@ -21,8 +21,8 @@ public sealed class ProviderAndRouteTests
     [InlineData("Bad_Name", "anthropic", null, "invalid provider name \"Bad_Name\" (AIBridge:Providers:Bad_Name): must match ^[a-z0-9]+(-[a-z0-9]+)*$")]
     [InlineData("a--b", "anthropic", null, "invalid provider name \"a--b\" (AIBridge:Providers:a--b): must match ^[a-z0-9]+(-[a-z0-9]+)*$")]
     [InlineData("sessions", "openai", null, "invalid provider name \"sessions\" (AIBridge:Providers:sessions): reserved; interceptions, sessions, models, clients, prices, usage, providers are paths of the API")]
-    [InlineData("anthropic", "claude", null, "unknown provider type \"claude\" for provider \"anthropic\" (AIBridge:Providers:anthropic:Type): use anthropic or openai")]
-    [InlineData("x", "", null, "provider \"x\" has no type (AIBridge:Providers:x:Type): use anthropic or openai")]
+    [InlineData("anthropic", "claude", null, "unknown provider type \"claude\" for provider \"anthropic\" (AIBridge:Providers:anthropic:Type): use anthropic, openai, openai-compat, azure, copilot or bedrock")]
+    [InlineData("x", "", null, "provider \"x\" has no type (AIBridge:Providers:x:Type): use anthropic, openai, openai-compat, azure, copilot or bedrock")]
     [InlineData("x", "openai", "ftp://host", "invalid base URL \"ftp://host\" for provider \"x\" (AIBridge:Providers:x:BaseUrl): use an absolute http or https URL, e.g. https://api.openai.com/v1")]
     [InlineData("x", "anthropic", "api.anthropic.com", "invalid base URL \"api.anthropic.com\" for provider \"x\" (AIBridge:Providers:x:BaseUrl): use an absolute http or https URL, e.g. https://api.anthropic.com/")]
     public void Misconfiguration_stops_with_the_specs_message(string name, string type, string? baseUrl, string message)

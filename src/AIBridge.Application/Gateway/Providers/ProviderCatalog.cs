@@ -1,4 +1,5 @@
 using AIBridge.Application.Common.Exceptions;
+using AIBridge.Application.Gateway.Bedrock;
 using AIBridge.Application.Gateway.Resilience;
 using System.Text.RegularExpressions;
 
@@ -73,25 +74,53 @@ public sealed partial class ProviderCatalog
             throw new ConfigurationException($"invalid provider name \"{name}\" ({setting}): reserved; {string.Join(", ", Reserved)} are paths of the API");
         }
 
+        var allowed = string.Join(", ", ProviderKinds.All.SkipLast(1)) + " or " + ProviderKinds.All[^1];
         if (string.IsNullOrWhiteSpace(settings.Type))
         {
-            throw new ConfigurationException($"provider \"{name}\" has no type ({setting}:Type): use anthropic or openai");
+            throw new ConfigurationException($"provider \"{name}\" has no type ({setting}:Type): use {allowed}");
         }
 
-        var type = ProviderTypes.Parse(settings.Type)
-            ?? throw new ConfigurationException($"unknown provider type \"{settings.Type}\" for provider \"{name}\" ({setting}:Type): use anthropic or openai");
-        var baseUrl = DefaultBaseUrl(type);
+        var kind = settings.Type.Trim().ToLowerInvariant();
+        var type = ProviderKinds.Family(kind)
+            ?? throw new ConfigurationException($"unknown provider type \"{settings.Type}\" for provider \"{name}\" ({setting}:Type): use {allowed}");
+        var typeSettings = ConfiguredTypeSettings.Read(setting, name, kind, settings);
+        var fallback = typeSettings.Bedrock is { Region: not null } regional ? regional.DefaultBaseUrl() : ProviderKinds.DefaultBaseUrl(kind);
+        Uri? baseUrl = fallback;
         if (!string.IsNullOrWhiteSpace(settings.BaseUrl)
-            && !(Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out baseUrl!) && baseUrl.Scheme is "http" or "https"))
+            && !(Uri.TryCreate(settings.BaseUrl, UriKind.Absolute, out baseUrl) && baseUrl.Scheme is "http" or "https"))
         {
             throw new ConfigurationException(
-                $"invalid base URL \"{settings.BaseUrl}\" for provider \"{name}\" ({setting}:BaseUrl): use an absolute http or https URL, e.g. {DefaultBaseUrl(type)}");
+                $"invalid base URL \"{settings.BaseUrl}\" for provider \"{name}\" ({setting}:BaseUrl): use an absolute http or https URL, e.g. {fallback ?? new Uri("https://llm.example.com/v1")}");
         }
 
-        var key = string.IsNullOrEmpty(settings.ApiKey)
-            ? environment(type == ProviderType.Anthropic ? "ANTHROPIC_API_KEY" : "OPENAI_API_KEY")
-            : settings.ApiKey;
-        return new ProviderInstance(name, type, baseUrl, key) { CircuitBreaker = Breaker(setting + ":CircuitBreaker", settings.CircuitBreaker) };
+        if (baseUrl is null)
+        {
+            throw new ConfigurationException(kind == ProviderKinds.Bedrock
+                ? $"region or base url required for provider \"{name}\" ({setting}:Region or {setting}:BaseUrl): name an AWS region such as us-east-1, or Bedrock's URL"
+                : $"base url required for provider \"{name}\" of type {kind} ({setting}:BaseUrl): use an absolute http or https URL");
+        }
+
+        if (ProviderKinds.HoldsNoKeys(kind) && !string.IsNullOrEmpty(settings.ApiKey))
+        {
+            throw new ConfigurationException(kind == ProviderKinds.Bedrock
+                ? $"provider \"{name}\" of type bedrock takes no {setting}:ApiKey: use {setting}:AccessKey and {setting}:AccessKeySecret, or neither for the default AWS credential chain"
+                : $"provider \"{name}\" of type copilot takes no {setting}:ApiKey: each user's own Copilot token is sent");
+        }
+
+        var key = !string.IsNullOrEmpty(settings.ApiKey) ? settings.ApiKey
+            : kind == ProviderKinds.Anthropic ? environment("ANTHROPIC_API_KEY")
+            : kind == ProviderKinds.OpenAI ? environment("OPENAI_API_KEY")
+            : null;
+        return new ProviderInstance(name, type, baseUrl, key)
+        {
+            Kind = kind,
+            CircuitBreaker = Breaker(setting + ":CircuitBreaker", settings.CircuitBreaker),
+            Headers = typeSettings.Headers,
+            ApiVersion = typeSettings.ApiVersion,
+            Bedrock = typeSettings.Bedrock is { } bedrock
+                ? new BedrockAccess(bedrock, bedrock.Region ?? BedrockAccess.RegionOf(baseUrl) ?? BedrockAccess.DefaultRegion, settings.AccessKeySecret)
+                : null,
+        };
     }
 
     private static CircuitBreakerSettings? Breaker(string setting, CircuitBreakerSettings? breaker)
