@@ -5,14 +5,18 @@ using Microsoft.AspNetCore.Http;
 
 namespace AIBridge.FunctionalTests.Operations;
 
-/// <summary>A real Prometheus scrapes the key pools' and the stored providers' series after a failover.</summary>
+/// <summary>
+/// A real Prometheus scrapes the key pools' and the stored providers' series after a failover; every log
+/// line of the host, at every level, is free of the keys.
+/// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class KeyPoolMetricsTests
 {
     [Fact]
     public async Task Prometheus_sees_the_failover_the_pool_states_and_every_providers_status()
     {
-        await using var host = await TemporaryHost.StartAsync();
+        var logs = new CapturedLogs();
+        await using var host = await TemporaryHost.StartAsync(logs, ("Logging:LogLevel:Default", "Debug"));
         var owner = await host.Api.CreateOwnerAsync();
         var token = await host.Api.CreateTokenAsync(owner);
         var upstream = host.Upstream.BaseAddress.ToString().TrimEnd('/') + "/v1";
@@ -51,5 +55,10 @@ public sealed class KeyPoolMetricsTests
         await Expect("aibridge_key_pool_state{provider=\"pool-metrics\",state=\"permanent\"}", 0);
         await Expect("aibridge_provider_info{provider_name=\"pool-metrics\",provider_type=\"openai\",status=\"ready\"}", 1);
         await Expect("aibridge_provider_info{provider_name=\"off-metrics\",provider_type=\"azure\",status=\"disabled\"}", 1);
+
+        var lines = logs.Lines.Select(l => l.Message).ToList();
+        lines.Should().Contain(l => l.Contains("got 429; trying the next key") && l.Contains("sk-m...0001"), "the failover is logged with the key's mask");
+        lines.Should().Contain(l => l.StartsWith("Interception ", StringComparison.Ordinal) && l.Contains("hint=sk-m...0001"), "Information and Debug lines are kept")
+            .And.NotContain(l => l.Contains("sk-metrics-limited-key-0001") || l.Contains("sk-metrics-good-key-0002"));
     }
 }

@@ -7,6 +7,7 @@ using AIBridge.FunctionalTests.Infrastructure;
 using AIBridge.Infrastructure.Retention;
 using AIBridge.Infrastructure.Scheduling;
 using Microsoft.EntityFrameworkCore;
+using Xunit.Abstractions;
 
 namespace AIBridge.FunctionalTests.Operations;
 
@@ -15,7 +16,7 @@ namespace AIBridge.FunctionalTests.Operations;
 /// process of its own with its own instance id, started from the same build as the other tests.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class SeveralProcessesTests(PostgresFixture fixture) : GatewayTest(fixture)
+public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHelper output) : GatewayTest(fixture)
 {
     private const int AuthCacheSeconds = 2;
 
@@ -217,6 +218,7 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture) : GatewayTest
             name = "hot", type = "openai", base_url = Upstream.BaseAddress.ToString().TrimEnd('/') + "/v1", api_keys = new[] { new { api_key = "sk-hot-first-key-000000001" } },
         });
         await WaitAsync(SendAsync, status => status == HttpStatusCode.OK);
+        output.WriteLine($"added: served by the other process after {added.Elapsed.TotalSeconds:F2} s");
         added.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
         Upstream.Requests.Last().Header("Authorization").Should().Be("Bearer sk-hot-first-key-000000001", "the node decrypted the key another process stored");
 
@@ -229,11 +231,13 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture) : GatewayTest
             await SendAsync();
             return Upstream.Requests.Single().Header("Authorization");
         }, key => key == "Bearer sk-hot-second-key-00000002");
+        output.WriteLine($"rotated: the new key used by the other process after {rotated.Elapsed.TotalSeconds:F2} s");
         rotated.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
 
         var deleted = Stopwatch.StartNew();
         (await Api.As(Owner.Token).DeleteAsync("/api/v2/aibridge/providers/hot")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         await WaitAsync(SendAsync, status => status == HttpStatusCode.NotFound);
+        output.WriteLine($"deleted: 404 from the other process after {deleted.Elapsed.TotalSeconds:F2} s");
         deleted.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
         created.GetProperty("name").GetString().Should().Be("hot");
     }
