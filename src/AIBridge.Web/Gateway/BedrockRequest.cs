@@ -53,10 +53,29 @@ public static class BedrockRequest
     }
 
     /// <summary>
+    /// What Bedrock answers, as Anthropic would: its errors in Anthropic's error shape, its InvokeModel
+    /// event stream as Anthropic's server-sent events.
+    /// </summary>
+    public static Task AdaptAsync(HttpResponseMessage upstream, BedrockAccess access, CancellationToken cancellationToken) =>
+        upstream.IsSuccessStatusCode ? DecodeEventStreamAsync(upstream, cancellationToken)
+        : access.Settings.Mode == BedrockSettings.Invoke ? RewriteErrorAsync(upstream, cancellationToken)
+        : Task.CompletedTask;
+
+    /// <summary>An InvokeModel error body is small JSON: read whole, and answered in Anthropic's shape.</summary>
+    private static async Task RewriteErrorAsync(HttpResponseMessage upstream, CancellationToken cancellationToken)
+    {
+        var body = await upstream.Content.ReadAsByteArrayAsync(cancellationToken);
+        var errorType = upstream.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
+        var rewritten = new ByteArrayContent(BedrockError.ToAnthropic((int)upstream.StatusCode, errorType, body));
+        rewritten.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        upstream.Content = rewritten;
+    }
+
+    /// <summary>
     /// A streamed InvokeModel answer arrives as AWS's binary event stream: it is read on as Anthropic's
     /// server-sent events, so the client and the recording see the stream they would see from Anthropic.
     /// </summary>
-    public static async Task DecodeEventStreamAsync(HttpResponseMessage upstream, CancellationToken cancellationToken)
+    private static async Task DecodeEventStreamAsync(HttpResponseMessage upstream, CancellationToken cancellationToken)
     {
         if (upstream.Content.Headers.ContentType?.MediaType != EventStreamType)
         {

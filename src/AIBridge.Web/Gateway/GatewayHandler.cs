@@ -251,9 +251,9 @@ public sealed class GatewayHandler(
                 return;
             }
 
-            if (call.Provider.Bedrock is not null)
+            if (call.Provider.Bedrock is { } bedrock)
             {
-                await BedrockRequest.DecodeEventStreamAsync(upstream, context.RequestAborted);
+                await BedrockRequest.AdaptAsync(upstream, bedrock, context.RequestAborted);
             }
 
             var tap = session.Tap(api, upstream);

@@ -165,6 +165,29 @@ public abstract class BedrockProviderTests(DatabaseFixture fixture) : GatewayTes
     }
 
     [Fact]
+    public async Task Bedrock_errors_reach_the_client_in_anthropics_shape_and_the_sdk_raises_its_own_error()
+    {
+        await AddBedrockAsync();
+        FakeBedrock(async context =>
+        {
+            context.Response.StatusCode = 429;
+            context.Response.ContentType = "application/json";
+            context.Response.Headers["x-amzn-ErrorType"] = "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/";
+            await context.Response.WriteAsync("""{"message":"Too many requests, please wait before trying again."}""");
+        });
+        var anthropic = new AnthropicClient { ApiKey = Token, BaseUrl = Gateway("bedrock").ToString().TrimEnd('/'), MaxRetries = 0 };
+
+        var call = () => anthropic.Messages.Create(new MessageCreateParams
+        {
+            Model = "claude-sonnet-4-5", MaxTokens = 10, Messages = [new UserMessageParam { Content = "hi" }],
+        });
+
+        (await call.Should().ThrowAsync<Anthropic.Exceptions.AnthropicRateLimitException>()).Which.Message.Should().Contain("Too many requests, please wait");
+        var recorded = await RecordedAsync(await InterceptionAsync());
+        (recorded.StatusCode, recorded.ErrorMessage).Should().Be((429, "rate_limit_error: Too many requests, please wait before trying again."));
+    }
+
+    [Fact]
     public async Task The_secret_access_key_is_kept_encrypted_shown_only_masked_and_kept_across_edits()
     {
         await AddBedrockAsync();

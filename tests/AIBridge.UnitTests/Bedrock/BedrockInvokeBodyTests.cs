@@ -76,4 +76,15 @@ public sealed class BedrockInvokeBodyTests
         BedrockAccess.RegionOf(new Uri("https://bedrock-runtime.eu-west-3.amazonaws.com")).Should().Be("eu-west-3");
         BedrockAccess.RegionOf(new Uri("http://127.0.0.1:9000")).Should().BeNull();
     }
+
+    [Theory]
+    [InlineData(429, "ThrottlingException:http://internal.amazon.com/coral/com.amazon.bedrock/", """{"message":"slow down"}""", "rate_limit_error", "slow down")]
+    [InlineData(400, "ValidationException", """{"Message":"max_tokens: field required"}""", "invalid_request_error", "max_tokens: field required")]
+    [InlineData(403, null, """{"message":"You don't have access to the model"}""", "permission_error", "You don't have access to the model")]
+    [InlineData(424, "ModelErrorException", "not json", "invalid_request_error", "ModelErrorException")]
+    [InlineData(503, null, "", "overloaded_error", "Bedrock answered 503")]
+    [InlineData(500, "InternalServerException", "{}", "api_error", "InternalServerException")]
+    public void Bedrock_errors_take_anthropics_shape(int status, string? errorType, string body, string type, string message) =>
+        Encoding.UTF8.GetString(BedrockError.ToAnthropic(status, errorType, Encoding.UTF8.GetBytes(body)))
+            .Should().Be(JsonSerializer.Serialize(new { type = "error", error = new { type, message } }));
 }
