@@ -12,7 +12,8 @@ namespace AIBridge.FunctionalTests.Operations;
 /// </summary>
 /// <remarks>
 /// The spans of every host in the test process reach the receiver (listeners are process-wide); each
-/// test finds its own by the trace id its client sent.
+/// test finds its own by the trace id its client sent. The export queue is made large enough for all of
+/// them: at its default of 2,048 a busy suite can fill it, and the processor then drops spans.
 /// </remarks>
 public sealed class TracingTests
 {
@@ -27,7 +28,8 @@ public sealed class TracingTests
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var host = await TemporaryHost.StartAsync(null,
-            ("AIBridge:Tracing:Endpoint", receiver.HttpEndpoint.ToString()), ("AIBridge:Tracing:Protocol", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+            ("AIBridge:Tracing:Endpoint", receiver.HttpEndpoint.ToString()), ("AIBridge:Tracing:Protocol", "http/protobuf"), ("OTEL_BSP_SCHEDULE_DELAY", "100"),
+            ("OTEL_BSP_MAX_QUEUE_SIZE", "262144"));
         var owner = await host.Api.CreateOwnerAsync();
         using var client = await ClientAsync(host, owner);
         host.Upstream.RespondWithEvents(ProviderFixtures.AnthropicStream);
@@ -130,7 +132,8 @@ public sealed class TracingTests
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var host = await TemporaryHost.StartAsync(null,
-            ("AIBridge:Tracing:Endpoint", receiver.GrpcEndpoint.ToString()), ("AIBridge:Tracing:PropagateUpstream", "true"), ("OTEL_BSP_SCHEDULE_DELAY", "100"));
+            ("AIBridge:Tracing:Endpoint", receiver.GrpcEndpoint.ToString()), ("AIBridge:Tracing:PropagateUpstream", "true"), ("OTEL_BSP_SCHEDULE_DELAY", "100"),
+            ("OTEL_BSP_MAX_QUEUE_SIZE", "262144"));
         var owner = await host.Api.CreateOwnerAsync();
         using var client = await ClientAsync(host, owner);
         host.Upstream.RespondWithJson("""{"type":"error","error":{"type":"overloaded_error","message":"Overloaded"}}""", 529);
