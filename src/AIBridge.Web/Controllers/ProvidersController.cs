@@ -40,8 +40,7 @@ public sealed class ProvidersController : ApiControllerBase
     public async Task<ActionResult<ProviderDto>> Create(CreateProviderRequest request, CancellationToken cancellationToken)
     {
         var created = await Sender.Send(new CreateProviderCommand(Caller, request.Name, request.Type, request.DisplayName, request.Enabled, request.BaseUrl,
-            ProviderKeyRequest.Inputs(request.ApiKeys), UpdateProviderRequest.Text(request.Settings) is { Length: > 0 } settings ? settings : null),
-            cancellationToken);
+            ProviderKeyRequest.Inputs(request.ApiKeys), request.SettingsText()), cancellationToken);
         return CreatedAtAction(nameof(Get), new { name = created.Name }, created);
     }
 
@@ -53,7 +52,7 @@ public sealed class ProvidersController : ApiControllerBase
     [ProducesResponseType<ErrorResponse>(StatusCodes.Status409Conflict)]
     public async Task<ActionResult<ProviderDto>> Update(string name, UpdateProviderRequest request, CancellationToken cancellationToken) =>
         await Sender.Send(new UpdateProviderCommand(Caller, name, request.DisplayName, request.Enabled, request.BaseUrl,
-            ProviderKeyRequest.Inputs(request.ApiKeys), UpdateProviderRequest.Text(request.Settings)), cancellationToken);
+            ProviderKeyRequest.Inputs(request.ApiKeys), request.SettingsText()), cancellationToken);
 
     /// <summary>Deletes a provider added through the API, and its keys. Owners only.</summary>
     [HttpDelete("{name}")]

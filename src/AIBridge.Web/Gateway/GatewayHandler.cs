@@ -214,13 +214,13 @@ public sealed class GatewayHandler(
                 return null;
             }
 
-            var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey],
-                clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var credential = UpstreamCredential.Choose(call.Provider, call.Caller.Byok, request.Headers.Authorization, request.Headers[GatewayHeaders.ApiKey], now);
             if (credential is null)
             {
                 slot?.Dispose();
                 budget.Hold?.Release();
-                await context.WriteAsync(call.Provider.Keys!.Exhausted(clock.GetUtcNow().UtcDateTime), call.Family);
+                await context.WriteAsync(call.Provider.Keys!.Exhausted(now), call.Family);
                 return null;
             }
 

@@ -65,6 +65,37 @@ public abstract class GatewayTest(DatabaseFixture fixture) : DatabaseTest(fixtur
         }
     }
 
+    /// <summary>
+    /// The test's one interception stored as ended (through <paramref name="providerName"/> when named), for a
+    /// call made by an SDK that does not show the response's headers.
+    /// </summary>
+    protected async Task<Guid> EndedInterceptionIdAsync(string? providerName = null)
+    {
+        var ids = await WaitAsync(async () =>
+        {
+            await using var db = Fixture.CreateDbContext();
+            return await db.Interceptions.Where(i => i.EndedAt != null && (providerName == null || i.ProviderName == providerName)).Select(i => i.Id).ToListAsync();
+        }, ids => ids.Count > 0);
+        return ids.Single();
+    }
+
+    /// <summary>Reads until <paramref name="done"/> holds, failing after 30 s with the last value read.</summary>
+    protected static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var value = await read();
+            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(30))
+            {
+                done(value).Should().BeTrue($"it did not happen within 30 s; last seen: {value}");
+                return value;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     protected static Guid InterceptionId(HttpResponseMessage response) =>
         Guid.Parse(response.Headers.GetValues("X-AIBridge-Interception-Id").Single());
 }

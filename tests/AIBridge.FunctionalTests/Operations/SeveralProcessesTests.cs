@@ -74,9 +74,10 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
     [Fact]
     public async Task A_turn_whose_tool_call_another_process_has_not_committed_yet_waits_for_it()
     {
-        // The first process holds its records for 400 ms before writing them; the second waits up to 2 s for a call it cannot find.
+        // The first process holds its records for 400 ms before writing them; the second waits for a call it cannot find. Its
+        // wait is generous: on a loaded 2-core machine a fresh process's first queries alone can take a second or more.
         await using var slow = await GatewayNode.StartAsync("slow-writer", Settings("AIBridge__Recording__MaxBatchDelay=00:00:00.4"));
-        await using var next = await GatewayNode.StartAsync("next-turn", Settings("AIBridge__Recording__MaxLineageWait=00:00:02"));
+        await using var next = await GatewayNode.StartAsync("next-turn", Settings("AIBridge__Recording__MaxLineageWait=00:00:10"));
         using var slowClient = ClientOf(slow.BaseAddress);
         using var nextClient = ClientOf(next.BaseAddress);
 
@@ -213,7 +214,7 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
 
         // Added through the test's own AIBridge process; the node learns of it from the database alone.
         var added = Stopwatch.StartNew();
-        var created = await Providers.StoredProviderSetup.AddAsync(Api, Owner, new
+        await Providers.StoredProviderSetup.AddAsync(Api, Owner, new
         {
             name = "hot", type = "openai", base_url = Upstream.BaseAddress.ToString().TrimEnd('/') + "/v1", api_keys = new[] { new { api_key = "sk-hot-first-key-000000001" } },
         });
@@ -239,7 +240,6 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
         await WaitAsync(SendAsync, status => status == HttpStatusCode.NotFound);
         output.WriteLine($"deleted: 404 from the other process after {deleted.Elapsed.TotalSeconds:F2} s");
         deleted.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
-        created.GetProperty("name").GetString().Should().Be("hot");
     }
 
     private async Task<NodeSet> NodesAsync(int count, params string[] settings) =>
@@ -289,22 +289,6 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return response;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(30))
-            {
-                done(value).Should().BeTrue($"it did not happen within 30 s; last seen: {value}");
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
     }
 
     /// <summary>The processes of one test, stopped together.</summary>

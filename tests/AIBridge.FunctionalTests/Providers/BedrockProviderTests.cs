@@ -107,7 +107,7 @@ public abstract class BedrockProviderTests(DatabaseFixture fixture) : GatewayTes
             new ImmutableCredentials(AccessKeyId, Secret, null), signedAt);
         sdk.Single(h => h.Name == "Authorization").Value.Should().Be(arrival.Headers["Authorization"]);
 
-        var recorded = await RecordedAsync(await InterceptionAsync());
+        var recorded = await RecordedAsync(await EndedInterceptionIdAsync());
         (recorded.Provider, recorded.ProviderName, recorded.Model, recorded.CredentialKind, recorded.CredentialHint, recorded.StatusCode)
             .Should().Be(("anthropic", "bedrock", Sonnet, "centralized", "AKIA...MPLE", 200));
         recorded.ToolUsages.Should().HaveCount(2);
@@ -183,7 +183,7 @@ public abstract class BedrockProviderTests(DatabaseFixture fixture) : GatewayTes
         });
 
         (await call.Should().ThrowAsync<Anthropic.Exceptions.AnthropicRateLimitException>()).Which.Message.Should().Contain("Too many requests, please wait");
-        var recorded = await RecordedAsync(await InterceptionAsync());
+        var recorded = await RecordedAsync(await EndedInterceptionIdAsync());
         (recorded.StatusCode, recorded.ErrorMessage).Should().Be((429, "rate_limit_error: Too many requests, please wait before trying again."));
     }
 
@@ -259,22 +259,6 @@ public abstract class BedrockProviderTests(DatabaseFixture fixture) : GatewayTes
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest, error.ToString());
         error.GetProperty("validations").EnumerateArray().Select(v => v.GetProperty("field").GetString()).Should().Equal([field], error.ToString());
-    }
-
-    private async Task<Guid> InterceptionAsync()
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            await using var db = Fixture.CreateDbContext();
-            var ids = db.Interceptions.Where(i => i.EndedAt != null).Select(i => i.Id).ToList();
-            if (ids.Count > 0 || clock.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return ids.Single();
-            }
-
-            await Task.Delay(20);
-        }
     }
 }
 

@@ -77,7 +77,7 @@ public abstract class KeyPoolTests(DatabaseFixture fixture) : GatewayTest(fixtur
         completion.Content[0].Text.Should().Be("Hi there");
         KeysSent().Should().Equal(Limited, Revoked, Good);
         Upstream.Requests.Select(r => r.BodyText).Distinct().Should().ContainSingle("each attempt sends the same body");
-        var recorded = await RecordedAsync(await SingleInterceptionAsync());
+        var recorded = await RecordedAsync(await EndedInterceptionIdAsync());
         (recorded.StatusCode, recorded.CredentialHint).Should().Be((200, "sk-p...0200"));
         Attempts(recorded.Metadata).Should().Equal((ids[0], 429), (ids[1], 401), (ids[2], 200));
 
@@ -111,7 +111,7 @@ public abstract class KeyPoolTests(DatabaseFixture fixture) : GatewayTest(fixtur
 
         events.Should().HaveCountGreaterThan(5);
         KeysSent().Should().Equal(Limited, Good);
-        var recorded = await RecordedAsync(await SingleInterceptionAsync());
+        var recorded = await RecordedAsync(await EndedInterceptionIdAsync());
         recorded.ToolUsages.Should().HaveCount(2);
         Attempts(recorded.Metadata).Select(a => a.Status).Should().Equal(429, 200);
     }
@@ -159,25 +159,8 @@ public abstract class KeyPoolTests(DatabaseFixture fixture) : GatewayTest(fixtur
         (await FluentActions.Awaiting(call).Should().ThrowAsync<AnthropicApiException>()).Which.Message.Should().Contain("no valid API key for provider revoked");
         KeysSent().Should().Equal(Revoked, Revoked);
 
-        var failed = await RecordedAsync(await SingleInterceptionAsync("revoked"));
+        var failed = await RecordedAsync(await EndedInterceptionIdAsync("revoked"));
         (failed.StatusCode, failed.ErrorMessage).Should().Be((502, "no valid API key for provider revoked"));
-    }
-
-    /// <summary>The first interception stored as ended, through <paramref name="provider"/> if named.</summary>
-    private async Task<Guid> SingleInterceptionAsync(string? provider = null)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            await using var db = Fixture.CreateDbContext();
-            var ids = db.Interceptions.Where(i => i.EndedAt != null && (provider == null || i.ProviderName == provider)).Select(i => i.Id).ToList();
-            if (ids.Count > 0 || clock.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return ids.First();
-            }
-
-            await Task.Delay(20);
-        }
     }
 
     private static (string KeyId, int? Status)[] Attempts(string? metadata) =>

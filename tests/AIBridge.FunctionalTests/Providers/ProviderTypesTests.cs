@@ -33,7 +33,7 @@ public abstract class ProviderTypesTests(DatabaseFixture fixture) : GatewayTest(
         var sent = Upstream.Requests.Single();
         (sent.Method, sent.PathAndQuery, sent.Header("Authorization"), sent.Header("HTTP-Referer"), sent.Header("X-Title"), sent.Header("X-Api-Key"))
             .Should().Be(("POST", "/api/v1/chat/completions", "Bearer " + CompatKey, "https://aibridge.example", "AIBridge", null));
-        var recorded = await RecordedAsync(await LastInterceptionIdAsync());
+        var recorded = await RecordedAsync(await EndedInterceptionIdAsync());
         (recorded.Provider, recorded.ProviderName, recorded.CredentialHint).Should().Be(("openai", "router", "sk-o...0042"));
         Metadata(recorded.Metadata).GetProperty("provider_type").GetString().Should().Be("openai-compat");
     }
@@ -98,7 +98,7 @@ public abstract class ProviderTypesTests(DatabaseFixture fixture) : GatewayTest(
             await db.SaveChangesAsync();
         }
 
-        var broken = await WaitForAsync(async () => await Api.GetOkAsync(Owner, ProvidersApiTests.Path + "/broken"), p => p.GetProperty("status").GetString() == "error");
+        var broken = await WaitAsync(async () => await Api.GetOkAsync(Owner, ProvidersApiTests.Path + "/broken"), p => p.GetProperty("status").GetString() == "error");
         broken.GetProperty("status_detail").GetString().Should().StartWith("API key sk-w...0001 cannot be decrypted");
         Upstream.RespondWithJson(ProviderFixtures.ChatCompletion);
         using var client = Client("bearer");
@@ -118,33 +118,7 @@ public abstract class ProviderTypesTests(DatabaseFixture fixture) : GatewayTest(
         Upstream.Requests.Should().ContainSingle("only the working provider's request went upstream");
     }
 
-    /// <summary>The one interception of the test, once it is stored.</summary>
-    private async Task<Guid> LastInterceptionIdAsync()
-    {
-        var ids = await WaitForAsync(async () =>
-        {
-            await using var db = Fixture.CreateDbContext();
-            return db.Interceptions.Select(i => i.Id).ToList();
-        }, ids => ids.Count == 1);
-        return ids.Single();
-    }
-
     private static JsonElement Metadata(string? metadata) => JsonDocument.Parse(metadata!).RootElement.Clone();
-
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || clock.Elapsed > TimeSpan.FromSeconds(10))
-            {
-                return value;
-            }
-
-            await Task.Delay(50);
-        }
-    }
 }
 
 [Collection(SqliteCollection.Name)]

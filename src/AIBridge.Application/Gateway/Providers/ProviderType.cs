@@ -14,11 +14,4 @@ public static class ProviderTypes
         ProviderType.Anthropic => "anthropic",
         _ => "openai",
     };
-
-    public static ProviderType? Parse(string? value) => value?.Trim().ToLowerInvariant() switch
-    {
-        "anthropic" => ProviderType.Anthropic,
-        "openai" => ProviderType.OpenAI,
-        _ => null,
-    };
 }
