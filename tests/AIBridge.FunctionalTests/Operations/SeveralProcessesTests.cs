@@ -74,16 +74,24 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
     [Fact]
     public async Task A_turn_whose_tool_call_another_process_has_not_committed_yet_waits_for_it()
     {
-        // The first process holds its records for 400 ms before writing them; the second waits for a call it cannot find. Its
-        // wait is generous: on a loaded 2-core machine a fresh process's first queries alone can take a second or more.
+        // The first process holds its records for 400 ms before writing them; the second waits up to 2 s for a call it cannot find.
         await using var slow = await GatewayNode.StartAsync("slow-writer", Settings("AIBridge__Recording__MaxBatchDelay=00:00:00.4"));
-        await using var next = await GatewayNode.StartAsync("next-turn", Settings("AIBridge__Recording__MaxLineageWait=00:00:10"));
+        await using var next = await GatewayNode.StartAsync("next-turn", Settings("AIBridge__Recording__MaxLineageWait=00:00:02"));
         using var slowClient = ClientOf(slow.BaseAddress);
         using var nextClient = ClientOf(next.BaseAddress);
 
         Upstream.RespondWithEvents(ProviderFixtures.AnthropicStream, pause: TimeSpan.FromMilliseconds(60));
         using var first = await slowClient.PostAsync("/api/v2/aibridge/anthropic/v1/messages", Json("""{"model":"claude-sonnet-4","stream":true,"messages":[{"role":"user","content":"list the files"}]}"""));
         await first.Content.ReadAsStringAsync();
+
+        // The second process waits only while it sees the first turn open in the database. A fresh process's first write
+        // can take longer than this short stream on a loaded machine, so the turn is sent once that row is there.
+        var root = InterceptionId(first);
+        await WaitAsync(async () =>
+        {
+            await using var db = Fixture.CreateDbContext();
+            return await db.Interceptions.AnyAsync(i => i.Id == root);
+        }, stored => stored);
         Upstream.RespondWithJson(ProviderFixtures.AnthropicMessage);
         using var second = await nextClient.PostAsync("/api/v2/aibridge/anthropic/v1/messages", Json("""
             {"model":"claude-sonnet-4","messages":[{"role":"user","content":"list the files"},{"role":"assistant","content":[{"type":"tool_use","id":"toolu_stream_a","name":"Bash","input":{}}]},
@@ -91,7 +99,6 @@ public sealed class SeveralProcessesTests(PostgresFixture fixture, ITestOutputHe
             """));
         await second.Content.ReadAsStringAsync();
 
-        var root = InterceptionId(first);
         var child = await RecordedAsync(InterceptionId(second));
         await RecordedAsync(root);
         (child.ThreadParentId, child.ThreadRootId).Should().Be((root, root));
