@@ -15,6 +15,7 @@ public static class DependencyInjection
     public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        Hosting.LargeBlockMemoryPool.Register(services);
         Logging.RedactingLoggerFactory.Register(services);
         Logging.FlatJsonConsoleFormatter.Register(services);
 
