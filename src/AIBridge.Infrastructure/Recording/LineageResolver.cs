@@ -36,7 +36,7 @@ internal sealed class LineageResolver(RecentToolCalls recentCalls, string? insta
                     : await RecordingQueries.ThreadOf(db, parentId).FirstOrDefaultAsync(cancellationToken);
             }
 
-            parent ??= await RecordingQueries.ToolCallOriginAsync(db, callId, interception.StartedAt, cancellationToken)
+            parent ??= await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken)
                 ?? await AwaitOtherProcessAsync(db, interception, callId, cancellationToken);
         }
 
@@ -58,7 +58,7 @@ internal sealed class LineageResolver(RecentToolCalls recentCalls, string? insta
                && time.GetElapsedTime(since) < options.MaxLineageWait)
         {
             await Task.Delay(PollInterval, time, cancellationToken);
-            if (await RecordingQueries.ToolCallOriginAsync(db, callId, interception.StartedAt, cancellationToken) is { } parent)
+            if (await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken) is { } parent)
             {
                 return parent;
             }

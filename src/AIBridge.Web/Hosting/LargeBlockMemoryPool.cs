@@ -14,7 +14,7 @@ namespace AIBridge.Web.Hosting;
 /// <see cref="Retained"/> free blocks per pool are kept for reuse, and the rest of a burst is left to
 /// the collector, so memory falls back once the connections are gone.
 /// </remarks>
-internal sealed class LargeBlockMemoryPool : MemoryPool<byte>
+public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 {
     public const int BlockSize = 32 * 1024;
 

@@ -1,5 +1,4 @@
 using AIBridge.Domain.Interceptions;
-using Microsoft.EntityFrameworkCore;
 
 namespace AIBridge.Infrastructure.Persistence.Queries;
 
@@ -11,21 +10,15 @@ public static class RecordingQueries
     /// that id whose interception started before <paramref name="before"/> (the answering request's
     /// start), as in <see cref="Recording.RecentToolCalls.FindCall"/>.
     /// </summary>
-    /// <remarks>Compiled once: the recorder asks it for every turn that answers a call it no longer holds in memory.</remarks>
-    public static Task<ThreadParentRow?> ToolCallOriginAsync(AIBridgeDbContext db, string providerToolCallId, DateTime before, CancellationToken cancellationToken) =>
-        StoredText.CanBeStored(providerToolCallId)
-            ? ToolCallOriginQuery(db, providerToolCallId, before, cancellationToken)
-            : Task.FromResult<ThreadParentRow?>(null);
-
-    private static readonly Func<AIBridgeDbContext, string, DateTime, CancellationToken, Task<ThreadParentRow?>> ToolCallOriginQuery =
-        EF.CompileAsyncQuery<AIBridgeDbContext, string, DateTime, ThreadParentRow?>((db, providerToolCallId, before, cancellationToken) =>
-            (from tool in db.ToolUsages
-             where tool.ProviderToolCallId == providerToolCallId
-             join interception in db.Interceptions on tool.InterceptionId equals interception.Id
-             where interception.StartedAt < before
-             orderby tool.CreatedAt descending
-             select new ThreadParentRow(interception.Id, interception.ThreadRootId))
-            .FirstOrDefault());
+    public static IQueryable<ThreadParentRow> ToolCallOrigin(AIBridgeDbContext db, string providerToolCallId, DateTime before) =>
+        (from tool in db.ToolUsages
+         where tool.ProviderToolCallId == providerToolCallId
+         join interception in db.Interceptions on tool.InterceptionId equals interception.Id
+         where interception.StartedAt < before
+         orderby tool.CreatedAt descending
+         select new ThreadParentRow(interception.Id, interception.ThreadRootId))
+        .Take(1)
+        .NoneUnless(StoredText.CanBeStored(providerToolCallId));
 
     /// <summary>
     /// Whether another process has one of this user's interceptions open that started before
