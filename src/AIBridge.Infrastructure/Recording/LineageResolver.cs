@@ -64,6 +64,8 @@ internal sealed class LineageResolver(RecentToolCalls recentCalls, string? insta
             }
         }
 
-        return null;
+        // The other process may have committed the call together with its interception's end between the
+        // last look for the call and the look that found nothing open: one more look settles it.
+        return await RecordingQueries.ToolCallOrigin(db, callId, interception.StartedAt).FirstOrDefaultAsync(cancellationToken);
     }
 }
