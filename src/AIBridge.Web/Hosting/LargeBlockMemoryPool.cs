@@ -25,7 +25,10 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     public override int MaxBufferSize => BlockSize;
 
-    /// <summary>Replaces the factory Kestrel's socket transport takes its pools from.</summary>
+    /// <summary>
+    /// Replaces the factory Kestrel's socket transport takes its pools from: the last registration wins, and
+    /// <c>WebApplication.CreateBuilder</c> registers Kestrel's own before the application's services.
+    /// </summary>
     public static void Register(IServiceCollection services) =>
         services.AddSingleton<IMemoryPoolFactory<byte>, Factory>();
 
@@ -57,7 +60,7 @@ public sealed class LargeBlockMemoryPool : MemoryPool<byte>
 
     private sealed class Block(LargeBlockMemoryPool pool, byte[] array) : IMemoryOwner<byte>
     {
-        public Memory<byte> Memory => array;
+        public Memory<byte> Memory { get; } = array;
 
         public void Dispose() => pool.Return(this);
     }
