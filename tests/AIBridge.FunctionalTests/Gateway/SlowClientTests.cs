@@ -27,12 +27,13 @@ public abstract class SlowClientTests(DatabaseFixture fixture) : GatewayTest(fix
         });
         var userAgent = "slow-reader/" + Guid.NewGuid().ToString("N");
 
-        // A small receive window, and no reading for a while: the gateway's writes back up behind it.
+        // A small receive window, and no reading for a while: the gateway's writes back up behind it. A second is
+        // twice the slow-write threshold and half the idle timeout: a loaded machine only makes the stall longer.
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { ReceiveBufferSize = 4096 };
         await socket.ConnectAsync(IPAddress.Loopback, Fixture.Factory.ClientOptions.BaseAddress.Port);
         await socket.SendAsync(Encoding.ASCII.GetBytes(
             $"GET /api/v2/aibridge/anthropic/v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Api-Key: {Token}\r\nUser-Agent: {userAgent}\r\nConnection: close\r\n\r\n"));
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        await Task.Delay(TimeSpan.FromSeconds(1));
         var buffer = new byte[64 * 1024];
         long received = 0;
         int read;
