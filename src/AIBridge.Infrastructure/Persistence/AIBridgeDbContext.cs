@@ -49,6 +49,12 @@ public abstract class AIBridgeDbContext(DbContextOptions options) : DbContext(op
     /// <summary>The daily usage roll-up the recorder keeps beside the hours.</summary>
     public DbSet<UsageDay> UsageDays => Set<UsageDay>();
 
+    /// <summary>The hourly roll-up summed over all but a few dimensions, for the reports that need no more.</summary>
+    public DbSet<UsageHourSlice> UsageHourSlices => Set<UsageHourSlice>();
+
+    /// <summary>The daily usage slices the recorder keeps beside the hourly ones.</summary>
+    public DbSet<UsageDaySlice> UsageDaySlices => Set<UsageDaySlice>();
+
     /// <summary>Users' own monthly budgets.</summary>
     public DbSet<UserBudget> UserBudgets => Set<UserBudget>();
 

@@ -90,8 +90,12 @@ internal static class RecordTables
 
     private const string UsageDays = "aibridge_usage_days";
 
+    private const string UsageHourSlices = "aibridge_usage_hour_slices";
+
+    private const string UsageDaySlices = "aibridge_usage_day_slices";
+
     // Declared before the keys that spread it: static fields are initialised in order.
-    private static readonly RecordColumn<UsageRow>[] UsageDimensions =
+    private static readonly RecordColumn<UsageRow>[] UsageDimensionColumns =
     [
         new("initiator_id", ColumnKind.Uuid, r => r.Key.InitiatorId),
         new("provider", ColumnKind.Text, r => r.Key.Provider),
@@ -103,13 +107,25 @@ internal static class RecordTables
     private static readonly RecordColumn<UsageRow>[] UsageKeys =
     [
         new("hour", ColumnKind.Bigint, r => r.Key.Hour),
-        .. UsageDimensions,
+        .. UsageDimensionColumns,
     ];
 
     private static readonly RecordColumn<UsageRow>[] UsageDayKeys =
     [
         new("day", ColumnKind.Bigint, r => r.Key.Hour / 24),
-        .. UsageDimensions,
+        .. UsageDimensionColumns,
+    ];
+
+    private static readonly RecordColumn<UsageRow>[] UsageHourSliceKeys =
+    [
+        new("dimensions", ColumnKind.Int, r => (int)r.Dimensions),
+        .. UsageKeys,
+    ];
+
+    private static readonly RecordColumn<UsageRow>[] UsageDaySliceKeys =
+    [
+        new("dimensions", ColumnKind.Int, r => (int)r.Dimensions),
+        .. UsageDayKeys,
     ];
 
     private static readonly RecordColumn<UsageRow>[] UsageSums =
@@ -145,6 +161,8 @@ internal static class RecordTables
         ("aibridge_model_thoughts", ModelThoughts.Select(c => (c.Name, c.Kind))),
         (UsageHours, UsageKeys.Concat(UsageHourSums).Select(c => (c.Name, c.Kind))),
         (UsageDays, UsageDayKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
+        (UsageHourSlices, UsageHourSliceKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
+        (UsageDaySlices, UsageDaySliceKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
     ];
 
     /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches, then its usage.</summary>
@@ -177,6 +195,8 @@ internal static class RecordTables
 
         await writer.AddAsync(UsageHours, UsageKeys, UsageHourSums, batch.Usage.Rows, cancellationToken);
         await writer.AddAsync(UsageDays, UsageDayKeys, UsageSums, batch.Usage.Days, cancellationToken);
+        await writer.AddAsync(UsageHourSlices, UsageHourSliceKeys, UsageSums, batch.Usage.HourSlices, cancellationToken);
+        await writer.AddAsync(UsageDaySlices, UsageDaySliceKeys, UsageSums, batch.Usage.DaySlices, cancellationToken);
 
         await writer.FlushAsync(cancellationToken);
     }

@@ -4,10 +4,13 @@ using AIBridge.Domain.Usage;
 
 namespace AIBridge.Infrastructure.Recording;
 
-/// <summary>What one batch adds to one hourly (or daily) usage row.</summary>
-internal sealed class UsageRow(UsageKey key)
+/// <summary>What one batch adds to one hourly (or daily) usage row, or to one row of a usage slice.</summary>
+internal sealed class UsageRow(UsageKey key, UsageDimensions dimensions = UsageDimensions.None)
 {
     public UsageKey Key { get; } = key;
+
+    /// <summary>The dimensions a slice's row keeps; the full roll-ups' rows do not use it.</summary>
+    public UsageDimensions Dimensions { get; } = dimensions;
 
     /// <summary>The sums a report reads; the cost stays null until a priced usage row is added.</summary>
     public UsageSums Sums { get; } = new();
@@ -26,9 +29,9 @@ internal sealed class UsageRow(UsageKey key)
 }
 
 /// <summary>
-/// A batch's additions to the hourly and daily usage roll-ups, folded with its rows so that they commit,
-/// or fail, together: one upsert per (hour, user, provider, model, client) the batch touched, and one per
-/// day of those.
+/// A batch's additions to the hourly and daily usage roll-ups and their slices, folded with its rows so
+/// that they commit, or fail, together: one upsert per (hour, user, provider, model, client) the batch
+/// touched, one per day of those, and one per slice row they fall in.
 /// </summary>
 internal sealed class UsageRollup
 {
@@ -38,29 +41,45 @@ internal sealed class UsageRollup
     public IReadOnlyList<UsageRow> Rows => InKeyOrder(_rows.Values);
 
     /// <summary>The hours' rows summed by UTC day, each keyed by its day's first hour.</summary>
-    public IReadOnlyList<UsageRow> Days
+    public IReadOnlyList<UsageRow> Days => Fold([UsageDimensions.None], (key, _) => key with { Hour = key.Hour / 24 * 24 });
+
+    public IReadOnlyList<UsageRow> HourSlices => Fold(UsageSlices.Kept, Slice);
+
+    /// <summary>The hourly slices summed by UTC day, each keyed by its day's first hour.</summary>
+    public IReadOnlyList<UsageRow> DaySlices => Fold(UsageSlices.Kept, (key, kept) => Slice(key, kept) with { Hour = key.Hour / 24 * 24 });
+
+    /// <summary>The dimensions a slice does not keep hold an empty value, so that its rows sum over them.</summary>
+    private static UsageKey Slice(UsageKey key, UsageDimensions kept) => new(
+        key.Hour,
+        kept.HasFlag(UsageDimensions.User) ? key.InitiatorId : Guid.Empty,
+        kept.HasFlag(UsageDimensions.Provider) ? key.Provider : "",
+        "",
+        kept.HasFlag(UsageDimensions.Model) ? key.Model : "",
+        kept.HasFlag(UsageDimensions.Client) ? key.Client : "");
+
+    private List<UsageRow> Fold(IReadOnlyList<UsageDimensions> slices, Func<UsageKey, UsageDimensions, UsageKey> keyOf)
     {
-        get
+        var folded = new Dictionary<(UsageDimensions, UsageKey), UsageRow>();
+        foreach (var kept in slices)
         {
-            var days = new Dictionary<UsageKey, UsageRow>();
             foreach (var row in _rows.Values)
             {
-                var key = row.Key with { Hour = row.Key.Hour / 24 * 24 };
-                if (!days.TryGetValue(key, out var day))
+                var key = keyOf(row.Key, kept);
+                if (!folded.TryGetValue((kept, key), out var sum))
                 {
-                    day = new UsageRow(key);
-                    days[key] = day;
+                    sum = new UsageRow(key, kept);
+                    folded[(kept, key)] = sum;
                 }
 
-                day.Add(row);
+                sum.Add(row);
             }
-
-            return InKeyOrder(days.Values);
         }
+
+        return InKeyOrder(folded.Values);
     }
 
     private static List<UsageRow> InKeyOrder(IEnumerable<UsageRow> rows) => rows
-        .OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.InitiatorId)
+        .OrderBy(r => r.Dimensions).ThenBy(r => r.Key.Hour).ThenBy(r => r.Key.InitiatorId)
         .ThenBy(r => r.Key.Provider, StringComparer.Ordinal).ThenBy(r => r.Key.ProviderName, StringComparer.Ordinal)
         .ThenBy(r => r.Key.Model, StringComparer.Ordinal).ThenBy(r => r.Key.Client, StringComparer.Ordinal)
         .ToList();

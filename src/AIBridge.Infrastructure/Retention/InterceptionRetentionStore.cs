@@ -1,4 +1,5 @@
 using AIBridge.Application.Audit.Retention;
+using AIBridge.Domain.Usage;
 using AIBridge.Infrastructure.Persistence;
 using AIBridge.Infrastructure.Persistence.Queries;
 using Microsoft.EntityFrameworkCore;
@@ -27,14 +28,23 @@ internal sealed class InterceptionRetentionStore(AIBridgeDbContext db) : IInterc
     }
 
     /// <summary>
-    /// One statement per roll-up: a day's sweep finds a day of hours, a few thousand rows at most. A day's
-    /// row goes once all of its hours have.
+    /// One statement per roll-up and per slice: a day's sweep finds a day of hours, a few thousand rows at
+    /// most. A day's row goes once all of its hours have.
     /// </summary>
     public async Task<int> DeleteUsageBeforeAsync(long hour, CancellationToken cancellationToken)
     {
         var day = hour / 24;
-        return await DeleteAsync(db.UsageHours.Where(u => u.Hour < hour), cancellationToken)
+        var deleted = await DeleteAsync(db.UsageHours.Where(u => u.Hour < hour), cancellationToken)
             + await DeleteAsync(db.UsageDays.Where(u => u.Day < day), cancellationToken);
+
+        // A slice's key starts with its dimensions: one range of its key each, where one statement would scan them all.
+        foreach (var kept in UsageSlices.Kept)
+        {
+            deleted += await DeleteAsync(db.UsageHourSlices.Where(u => u.Dimensions == kept && u.Hour < hour), cancellationToken)
+                + await DeleteAsync(db.UsageDaySlices.Where(u => u.Dimensions == kept && u.Day < day), cancellationToken);
+        }
+
+        return deleted;
     }
 
     private static async Task<int> DeleteAsync<T>(IQueryable<T> rows, CancellationToken cancellationToken)

@@ -49,15 +49,24 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
     }
 
     [Fact]
-    public async Task Hourly_usage_goes_with_the_hours_that_ended_before_the_cutoff()
+    public async Task Usage_goes_with_the_hours_and_days_that_ended_before_the_cutoff_in_the_roll_ups_and_every_slice()
     {
         var user = await Seeder.AddUserAsync("carol");
         var cutoffHour = UsageHours.Of(Now.UtcDateTime.AddDays(-1));
+        var hours = new[] { cutoffHour - 30, cutoffHour - 1, cutoffHour, cutoffHour + 1 };
+        var days = hours.Select(h => h / 24).Append((cutoffHour / 24) - 2).Distinct().ToArray();
         await using (var arrange = Fixture.CreateDbContext())
         {
-            foreach (var hour in new[] { cutoffHour - 30, cutoffHour - 1, cutoffHour, cutoffHour + 1 })
+            foreach (var hour in hours)
             {
                 arrange.UsageHours.Add(new UsageHour { Hour = hour, InitiatorId = user, Provider = "anthropic", ProviderName = "anthropic", Model = "m", Client = "Unknown", Interceptions = 1 });
+                arrange.UsageHourSlices.AddRange(UsageSlices.Kept.Select(kept => new UsageHourSlice { Dimensions = kept, Hour = hour, Provider = "", ProviderName = "", Model = "", Client = "", Interceptions = 1 }));
+            }
+
+            foreach (var day in days)
+            {
+                arrange.UsageDays.Add(new UsageDay { Day = day, InitiatorId = user, Provider = "anthropic", ProviderName = "anthropic", Model = "m", Client = "Unknown", Interceptions = 1 });
+                arrange.UsageDaySlices.AddRange(UsageSlices.Kept.Select(kept => new UsageDaySlice { Dimensions = kept, Day = day, Provider = "", ProviderName = "", Model = "", Client = "", Interceptions = 1 }));
             }
 
             await arrange.SaveChangesAsync();
@@ -66,7 +75,15 @@ public abstract class RetentionTests(DatabaseFixture fixture) : DatabaseTest(fix
         await SweepAsync(retentionDays: 1, batchSize: 10);
 
         await using var db = Fixture.CreateDbContext();
-        (await db.UsageHours.Select(u => u.Hour).ToListAsync()).Should().BeEquivalentTo([cutoffHour, cutoffHour + 1], "the cutoff's own hour is not over yet");
+        long[] keptHours = [cutoffHour, cutoffHour + 1];
+        long[] keptDays = [.. days.Where(d => d >= cutoffHour / 24)];
+        (await db.UsageHours.Select(u => u.Hour).ToListAsync()).Should().BeEquivalentTo(keptHours, "the cutoff's own hour is not over yet");
+        (await db.UsageDays.Select(u => u.Day).ToListAsync()).Should().BeEquivalentTo(keptDays, "the cutoff's day is not over yet");
+        foreach (var kept in UsageSlices.Kept)
+        {
+            (await db.UsageHourSlices.Where(u => u.Dimensions == kept).Select(u => u.Hour).ToListAsync()).Should().BeEquivalentTo(keptHours, kept.ToString());
+            (await db.UsageDaySlices.Where(u => u.Dimensions == kept).Select(u => u.Day).ToListAsync()).Should().BeEquivalentTo(keptDays, kept.ToString());
+        }
     }
 
     [Fact]

@@ -31,6 +31,13 @@ public sealed class MigrationSqlTests
     public void The_latest_usage_roll_up_migration_fills_the_tables_as_todays_backfill_does(DatabaseProvider provider, string migration) =>
         MigrationSql.Statements(migration).Should().Equal(UsageRollupBackfill.Statements(provider));
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, "Sqlite.20261207234355_UsageSlices.Up")]
+    [InlineData(DatabaseProvider.Postgres, "Postgres.20261207234417_UsageSlices.Up")]
+    [InlineData(DatabaseProvider.SqlServer, "SqlServer.20261207234435_UsageSlices.Up")]
+    public void The_latest_usage_slice_migration_fills_the_slices_as_todays_backfill_does(DatabaseProvider provider, string migration) =>
+        MigrationSql.Statements(migration).Should().Equal(UsageRollupBackfill.Slices(provider));
+
     [Fact]
     public void Each_rollup_migration_undoes_what_it_did()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AIBridge.Domain.Interceptions;
+using AIBridge.Domain.Usage;
 using AIBridge.FunctionalTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,6 +49,7 @@ public abstract class UsageReportTests(DatabaseFixture fixture) : DatabaseTest(f
         var rows = await RecordedAsync(ids);
         rows.Select(r => UsageHourOf(r.StartedAt)).Distinct().Count().Should().BeGreaterThan(20, "the traffic spans many hours");
         await TheDaysAreTheHoursSummedAsync();
+        await TheSlicesAreTheRollUpsSummedAsync();
 
         for (var round = 0; round < 60; round++)
         {
@@ -123,6 +125,39 @@ public abstract class UsageReportTests(DatabaseFixture fixture) : DatabaseTest(f
         static (long, Guid, string, string, string, string, long, long, long, long, long?, long, long) Figures(Domain.Usage.UsageDay d) => (
             d.Day, d.InitiatorId, d.Provider, d.ProviderName, d.Model, d.Client, d.Interceptions, d.Prompts, d.ToolCalls + d.InjectedToolCalls,
             d.InputTokens + d.OutputTokens + d.CacheReadInputTokens + d.CacheWriteInputTokens, d.CostMicros, d.UnpricedUsageCount, d.PricedUsageCount);
+    }
+
+    /// <summary>Reports by at most two dimensions read the slices: each is its roll-up summed over the others.</summary>
+    private async Task TheSlicesAreTheRollUpsSummedAsync()
+    {
+        await using var db = Fixture.CreateDbContext();
+        var hours = await db.UsageHours.AsNoTracking().ToListAsync();
+        var days = await db.UsageDays.AsNoTracking().ToListAsync();
+        var hourSlices = await db.UsageHourSlices.AsNoTracking().ToListAsync();
+        var daySlices = await db.UsageDaySlices.AsNoTracking().ToListAsync();
+        hourSlices.Select(s => s.Dimensions).Distinct().Should().BeEquivalentTo(UsageSlices.Kept);
+        hourSlices.Concat<UsageTotals>(daySlices).Should().OnlyContain(s => s.ProviderName.Length == 0, "reports group by provider type, not by name");
+        foreach (var kept in UsageSlices.Kept)
+        {
+            hourSlices.Where(s => s.Dimensions == kept).Select(s => Figures(s.Hour, s)).Should()
+                .BeEquivalentTo(hours.GroupBy(h => Slice(kept, h.Hour, h)).Select(g => Summed(g.Key, g)), kept.ToString());
+            daySlices.Where(s => s.Dimensions == kept).Select(s => Figures(s.Day, s)).Should()
+                .BeEquivalentTo(days.GroupBy(d => Slice(kept, d.Day, d)).Select(g => Summed(g.Key, g)), kept.ToString());
+        }
+
+        static (long, Guid, string, string, string) Slice(UsageDimensions kept, long time, UsageTotals t) => (time,
+            kept.HasFlag(UsageDimensions.User) ? t.InitiatorId : Guid.Empty, kept.HasFlag(UsageDimensions.Provider) ? t.Provider : "",
+            kept.HasFlag(UsageDimensions.Model) ? t.Model : "", kept.HasFlag(UsageDimensions.Client) ? t.Client : "");
+
+        static ((long, Guid, string, string, string), long, long, long, long, long, long?, long, long) Figures(long time, UsageTotals t) =>
+            Summed((time, t.InitiatorId, t.Provider, t.Model, t.Client), [t]);
+
+        static ((long, Guid, string, string, string), long, long, long, long, long, long?, long, long) Summed(
+            (long, Guid, string, string, string) key, IEnumerable<UsageTotals> rows) => (key,
+            rows.Sum(r => r.Interceptions), rows.Sum(r => r.Prompts), rows.Sum(r => r.ToolCalls), rows.Sum(r => r.InjectedToolCalls),
+            rows.Sum(r => r.InputTokens + r.OutputTokens + r.CacheReadInputTokens + r.CacheWriteInputTokens),
+            rows.Any(r => r.CostMicros is not null) ? rows.Sum(r => r.CostMicros ?? 0) : null,
+            rows.Sum(r => r.UnpricedUsageCount), rows.Sum(r => r.PricedUsageCount));
     }
 
     private static long UsageHourOf(DateTime at) => Domain.Usage.UsageHours.Of(at);

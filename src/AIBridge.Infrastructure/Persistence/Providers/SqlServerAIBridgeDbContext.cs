@@ -47,5 +47,7 @@ public sealed class SqlServerAIBridgeDbContext(DbContextOptions<SqlServerAIBridg
         });
         modelBuilder.Entity<UsageHour>(UsageTotalsColumns.BoundKeys);
         modelBuilder.Entity<UsageDay>(UsageTotalsColumns.BoundKeys);
+        modelBuilder.Entity<UsageHourSlice>(UsageTotalsColumns.BoundKeys);
+        modelBuilder.Entity<UsageDaySlice>(UsageTotalsColumns.BoundKeys);
     }
 }

@@ -6,8 +6,8 @@ namespace AIBridge.Infrastructure.Persistence.Queries;
 
 /// <summary>
 /// The usage reports' one statement over the roll-ups, in SQL that PostgreSQL, SQLite and SQL Server
-/// all run: the rows <see cref="UsageRollupReads"/> picks, each at an hour, then a GROUP BY of the time
-/// key and the dimensions.
+/// all run: the rows <see cref="UsageRollupReads"/> picks from the tables <see cref="UsageRollupTables"/>
+/// picks, each at an hour, then a GROUP BY of the time key and the dimensions.
 /// </summary>
 /// <remarks>
 /// Numbers in the text are the request's own hours and offsets, written as literals: SQL Server refuses
@@ -29,6 +29,7 @@ internal static class UsageQueries
     {
         var request = query.Request;
         var reads = UsageRollupReads.Of(query);
+        var tables = UsageRollupTables.For(request);
         var time = TimeExpression(query);
         var dimensions = request.GroupBy.Select(Column).ToList();
         var grouping = (query.TimeKey == UsageTimeKey.None ? [] : new[] { time }).Concat(dimensions).ToList();
@@ -38,13 +39,13 @@ internal static class UsageQueries
         var parts = new List<string>();
         if (reads.ToDay > reads.FromDay)
         {
-            parts.Add(Invariant($"SELECT day * 24 + {reads.DayHour} AS hour, {selected}{columns} FROM aibridge_usage_days WHERE day >= {reads.FromDay} AND day < {reads.ToDay}") + filters);
+            parts.Add(Invariant($"SELECT day * 24 + {reads.DayHour} AS hour, {selected}{columns} FROM {tables.Days} WHERE {tables.Slice}day >= {reads.FromDay} AND day < {reads.ToDay}") + filters);
         }
 
         if (reads.Hours.Count > 0)
         {
             var ranges = string.Join(" OR ", reads.Hours.Select(r => Invariant($"(hour >= {r.From} AND hour < {r.To})")));
-            parts.Add($"SELECT hour, {selected}{columns} FROM aibridge_usage_hours WHERE ({ranges}){filters}");
+            parts.Add($"SELECT hour, {selected}{columns} FROM {tables.Hours} WHERE {tables.Slice}({ranges}){filters}");
         }
 
         if (reads.Moved.Count > 0)
@@ -54,7 +55,7 @@ internal static class UsageQueries
             parts.Add($"""
                 SELECT CASE WHEN s.sign = 1 THEN m.hour ELSE m.hour / 24 * 24 + {reads.DayHour.ToString(CultureInfo.InvariantCulture)} END, {string.Join("", dimensions.Select(d => $"m.{d}, "))}{string.Join(", ", SumColumns.Select(c => $"m.{c} * s.sign"))}
                 FROM (SELECT hour, {selected}{string.Join(", ", SumColumns.Select(c => string.Format(CultureInfo.InvariantCulture, sum, c) + " AS " + c))}
-                  FROM aibridge_usage_hours WHERE hour IN ({moved}){filters} GROUP BY hour{string.Join("", dimensions.Select(d => ", " + d))}) m
+                  FROM {tables.Hours} WHERE {tables.Slice}hour IN ({moved}){filters} GROUP BY hour{string.Join("", dimensions.Select(d => ", " + d))}) m
                 CROSS JOIN (SELECT 1 AS sign UNION ALL SELECT -1) s
                 """);
         }

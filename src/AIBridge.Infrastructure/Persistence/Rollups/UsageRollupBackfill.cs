@@ -4,9 +4,9 @@ using AIBridge.Infrastructure.Persistence.Providers;
 namespace AIBridge.Infrastructure.Persistence.Rollups;
 
 /// <summary>
-/// Fills the hourly usage roll-up from the interceptions already stored, as the recorder would have, and
-/// the daily roll-up from the hours: the latest migration that changes them runs it (frozen, see
-/// <c>MigrationSql</c>), and so do benchmarks that seed raw rows with SQL.
+/// Fills the hourly usage roll-up from the interceptions already stored, as the recorder would have, the
+/// daily roll-up from the hours, and the slices from both: the latest migration that changes each runs
+/// its part (frozen, see <c>MigrationSql</c>), and so do benchmarks that seed raw rows with SQL.
 /// </summary>
 public static class UsageRollupBackfill
 {
@@ -73,4 +73,33 @@ public static class UsageRollupBackfill
         GROUP BY hour / 24, {Keys}
         """,
     ];
+
+    /// <summary>The hourly slices from the hourly roll-up and the daily ones from the daily roll-up.</summary>
+    public static string[] Slices(DatabaseProvider provider)
+    {
+        var noUser = provider switch
+        {
+            DatabaseProvider.Postgres => "CAST('00000000-0000-0000-0000-000000000000' AS uuid)",
+            DatabaseProvider.SqlServer => "CAST('00000000-0000-0000-0000-000000000000' AS uniqueidentifier)",
+            _ => "'00000000-0000-0000-0000-000000000000'",
+        };
+        (string Slices, string From, string Time)[] tables = [("aibridge_usage_hour_slices", "aibridge_usage_hours", "hour"), ("aibridge_usage_day_slices", "aibridge_usage_days", "day")];
+        return
+        [
+            .. tables.Select(t => $"DELETE FROM {t.Slices}"),
+            .. UsageSlices.Kept.SelectMany(kept => tables.Select(t =>
+            {
+                string Key(UsageDimensions dimension, string column, string none) => kept.HasFlag(dimension) ? column : none;
+                var grouped = new[] { (UsageDimensions.User, "initiator_id"), (UsageDimensions.Provider, "provider"), (UsageDimensions.Model, "model"), (UsageDimensions.Client, "client") }
+                    .Where(d => kept.HasFlag(d.Item1)).Select(d => ", " + d.Item2);
+                return $"""
+                    INSERT INTO {t.Slices} (dimensions, {t.Time}, {Keys}, {Sums})
+                    SELECT {(int)kept}, {t.Time}, {Key(UsageDimensions.User, "initiator_id", noUser)}, {Key(UsageDimensions.Provider, "provider", "''")}, '',
+                      {Key(UsageDimensions.Model, "model", "''")}, {Key(UsageDimensions.Client, "client", "''")}, {string.Join(", ", Sums.Split(", ").Select(c => $"SUM({c})"))}
+                    FROM {t.From}
+                    GROUP BY {t.Time}{string.Concat(grouped)}
+                    """;
+            })),
+        ];
+    }
 }

@@ -783,6 +783,193 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("aibridge_usage_days", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Domain.Usage.UsageDaySlice", b =>
+                {
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("int")
+                        .HasColumnName("dimensions");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("bigint")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("provider")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("provider_name")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("client")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CacheWriteInputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_micros");
+
+                    b.Property<long>("InjectedToolCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("injected_tool_calls");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<long>("PricedUsageCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("priced_usage_count");
+
+                    b.Property<long>("Prompts")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prompts");
+
+                    b.Property<long>("ToolCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tool_calls");
+
+                    b.Property<long>("UnpricedUsageCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unpriced_usage_count");
+
+                    b.Property<long>("ttfb_le_100")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_100");
+
+                    b.Property<long>("ttfb_le_1000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_1000");
+
+                    b.Property<long>("ttfb_le_10000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_10000");
+
+                    b.Property<long>("ttfb_le_120000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_120000");
+
+                    b.Property<long>("ttfb_le_150")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_150");
+
+                    b.Property<long>("ttfb_le_1500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_1500");
+
+                    b.Property<long>("ttfb_le_15000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_15000");
+
+                    b.Property<long>("ttfb_le_180000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_180000");
+
+                    b.Property<long>("ttfb_le_200")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_200");
+
+                    b.Property<long>("ttfb_le_2000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_2000");
+
+                    b.Property<long>("ttfb_le_20000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_20000");
+
+                    b.Property<long>("ttfb_le_300")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_300");
+
+                    b.Property<long>("ttfb_le_3000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_3000");
+
+                    b.Property<long>("ttfb_le_30000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_30000");
+
+                    b.Property<long>("ttfb_le_300000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_300000");
+
+                    b.Property<long>("ttfb_le_45000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_45000");
+
+                    b.Property<long>("ttfb_le_50")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_50");
+
+                    b.Property<long>("ttfb_le_500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_500");
+
+                    b.Property<long>("ttfb_le_5000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_5000");
+
+                    b.Property<long>("ttfb_le_60000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_60000");
+
+                    b.Property<long>("ttfb_le_75")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_75");
+
+                    b.Property<long>("ttfb_le_750")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_750");
+
+                    b.Property<long>("ttfb_le_7500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_7500");
+
+                    b.Property<long>("ttfb_over_300000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_over_300000");
+
+                    b.HasKey("Dimensions", "Day", "InitiatorId", "Provider", "ProviderName", "Model", "Client");
+
+                    b.ToTable("aibridge_usage_day_slices", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.Usage.UsageHour", b =>
                 {
                     b.Property<long>("Hour")
@@ -970,6 +1157,193 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex(new[] { "InitiatorId", "Hour" }, "ix_usage_hours_initiator");
 
                     b.ToTable("aibridge_usage_hours", (string)null);
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Usage.UsageHourSlice", b =>
+                {
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("int")
+                        .HasColumnName("dimensions");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Provider")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("provider")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("ProviderName")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("provider_name")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)")
+                        .HasColumnName("model")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .HasColumnName("client")
+                        .UseCollation("Latin1_General_100_BIN2")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CacheWriteInputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("bigint")
+                        .HasColumnName("cost_micros");
+
+                    b.Property<long>("InjectedToolCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("injected_tool_calls");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("bigint")
+                        .HasColumnName("interceptions");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("bigint")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<long>("PricedUsageCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("priced_usage_count");
+
+                    b.Property<long>("Prompts")
+                        .HasColumnType("bigint")
+                        .HasColumnName("prompts");
+
+                    b.Property<long>("ToolCalls")
+                        .HasColumnType("bigint")
+                        .HasColumnName("tool_calls");
+
+                    b.Property<long>("UnpricedUsageCount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("unpriced_usage_count");
+
+                    b.Property<long>("ttfb_le_100")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_100");
+
+                    b.Property<long>("ttfb_le_1000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_1000");
+
+                    b.Property<long>("ttfb_le_10000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_10000");
+
+                    b.Property<long>("ttfb_le_120000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_120000");
+
+                    b.Property<long>("ttfb_le_150")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_150");
+
+                    b.Property<long>("ttfb_le_1500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_1500");
+
+                    b.Property<long>("ttfb_le_15000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_15000");
+
+                    b.Property<long>("ttfb_le_180000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_180000");
+
+                    b.Property<long>("ttfb_le_200")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_200");
+
+                    b.Property<long>("ttfb_le_2000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_2000");
+
+                    b.Property<long>("ttfb_le_20000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_20000");
+
+                    b.Property<long>("ttfb_le_300")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_300");
+
+                    b.Property<long>("ttfb_le_3000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_3000");
+
+                    b.Property<long>("ttfb_le_30000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_30000");
+
+                    b.Property<long>("ttfb_le_300000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_300000");
+
+                    b.Property<long>("ttfb_le_45000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_45000");
+
+                    b.Property<long>("ttfb_le_50")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_50");
+
+                    b.Property<long>("ttfb_le_500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_500");
+
+                    b.Property<long>("ttfb_le_5000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_5000");
+
+                    b.Property<long>("ttfb_le_60000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_60000");
+
+                    b.Property<long>("ttfb_le_75")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_75");
+
+                    b.Property<long>("ttfb_le_750")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_750");
+
+                    b.Property<long>("ttfb_le_7500")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_le_7500");
+
+                    b.Property<long>("ttfb_over_300000")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ttfb_over_300000");
+
+                    b.HasKey("Dimensions", "Hour", "InitiatorId", "Provider", "ProviderName", "Model", "Client");
+
+                    b.ToTable("aibridge_usage_hour_slices", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Users.User", b =>

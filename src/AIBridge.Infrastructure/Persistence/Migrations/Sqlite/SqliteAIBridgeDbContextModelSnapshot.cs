@@ -756,6 +756,186 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("aibridge_usage_days", (string)null);
                 });
 
+            modelBuilder.Entity("AIBridge.Domain.Usage.UsageDaySlice", b =>
+                {
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dimensions");
+
+                    b.Property<long>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Provider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("ProviderName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_name")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CacheWriteInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_micros");
+
+                    b.Property<long>("InjectedToolCalls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("injected_tool_calls");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interceptions");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<long>("PricedUsageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priced_usage_count");
+
+                    b.Property<long>("Prompts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prompts");
+
+                    b.Property<long>("ToolCalls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tool_calls");
+
+                    b.Property<long>("UnpricedUsageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unpriced_usage_count");
+
+                    b.Property<long>("ttfb_le_100")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_100");
+
+                    b.Property<long>("ttfb_le_1000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_1000");
+
+                    b.Property<long>("ttfb_le_10000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_10000");
+
+                    b.Property<long>("ttfb_le_120000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_120000");
+
+                    b.Property<long>("ttfb_le_150")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_150");
+
+                    b.Property<long>("ttfb_le_1500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_1500");
+
+                    b.Property<long>("ttfb_le_15000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_15000");
+
+                    b.Property<long>("ttfb_le_180000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_180000");
+
+                    b.Property<long>("ttfb_le_200")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_200");
+
+                    b.Property<long>("ttfb_le_2000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_2000");
+
+                    b.Property<long>("ttfb_le_20000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_20000");
+
+                    b.Property<long>("ttfb_le_300")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_300");
+
+                    b.Property<long>("ttfb_le_3000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_3000");
+
+                    b.Property<long>("ttfb_le_30000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_30000");
+
+                    b.Property<long>("ttfb_le_300000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_300000");
+
+                    b.Property<long>("ttfb_le_45000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_45000");
+
+                    b.Property<long>("ttfb_le_50")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_50");
+
+                    b.Property<long>("ttfb_le_500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_500");
+
+                    b.Property<long>("ttfb_le_5000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_5000");
+
+                    b.Property<long>("ttfb_le_60000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_60000");
+
+                    b.Property<long>("ttfb_le_75")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_75");
+
+                    b.Property<long>("ttfb_le_750")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_750");
+
+                    b.Property<long>("ttfb_le_7500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_7500");
+
+                    b.Property<long>("ttfb_over_300000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_over_300000");
+
+                    b.HasKey("Dimensions", "Day", "InitiatorId", "Provider", "ProviderName", "Model", "Client");
+
+                    b.ToTable("aibridge_usage_day_slices", (string)null);
+                });
+
             modelBuilder.Entity("AIBridge.Domain.Usage.UsageHour", b =>
                 {
                     b.Property<long>("Hour")
@@ -936,6 +1116,186 @@ namespace AIBridge.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex(new[] { "InitiatorId", "Hour" }, "ix_usage_hours_initiator");
 
                     b.ToTable("aibridge_usage_hours", (string)null);
+                });
+
+            modelBuilder.Entity("AIBridge.Domain.Usage.UsageHourSlice", b =>
+                {
+                    b.Property<int>("Dimensions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dimensions");
+
+                    b.Property<long>("Hour")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hour");
+
+                    b.Property<Guid>("InitiatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_id");
+
+                    b.Property<string>("Provider")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("ProviderName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("provider_name")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Model")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("model")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client")
+                        .HasAnnotation("AIBridge:Ordinal", true);
+
+                    b.Property<long>("CacheReadInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_read_input_tokens");
+
+                    b.Property<long>("CacheWriteInputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cache_write_input_tokens");
+
+                    b.Property<long?>("CostMicros")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cost_micros");
+
+                    b.Property<long>("InjectedToolCalls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("injected_tool_calls");
+
+                    b.Property<long>("InputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("input_tokens");
+
+                    b.Property<long>("Interceptions")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("interceptions");
+
+                    b.Property<long>("OutputTokens")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("output_tokens");
+
+                    b.Property<long>("PricedUsageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("priced_usage_count");
+
+                    b.Property<long>("Prompts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prompts");
+
+                    b.Property<long>("ToolCalls")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tool_calls");
+
+                    b.Property<long>("UnpricedUsageCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unpriced_usage_count");
+
+                    b.Property<long>("ttfb_le_100")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_100");
+
+                    b.Property<long>("ttfb_le_1000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_1000");
+
+                    b.Property<long>("ttfb_le_10000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_10000");
+
+                    b.Property<long>("ttfb_le_120000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_120000");
+
+                    b.Property<long>("ttfb_le_150")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_150");
+
+                    b.Property<long>("ttfb_le_1500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_1500");
+
+                    b.Property<long>("ttfb_le_15000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_15000");
+
+                    b.Property<long>("ttfb_le_180000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_180000");
+
+                    b.Property<long>("ttfb_le_200")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_200");
+
+                    b.Property<long>("ttfb_le_2000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_2000");
+
+                    b.Property<long>("ttfb_le_20000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_20000");
+
+                    b.Property<long>("ttfb_le_300")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_300");
+
+                    b.Property<long>("ttfb_le_3000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_3000");
+
+                    b.Property<long>("ttfb_le_30000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_30000");
+
+                    b.Property<long>("ttfb_le_300000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_300000");
+
+                    b.Property<long>("ttfb_le_45000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_45000");
+
+                    b.Property<long>("ttfb_le_50")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_50");
+
+                    b.Property<long>("ttfb_le_500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_500");
+
+                    b.Property<long>("ttfb_le_5000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_5000");
+
+                    b.Property<long>("ttfb_le_60000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_60000");
+
+                    b.Property<long>("ttfb_le_75")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_75");
+
+                    b.Property<long>("ttfb_le_750")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_750");
+
+                    b.Property<long>("ttfb_le_7500")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_le_7500");
+
+                    b.Property<long>("ttfb_over_300000")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ttfb_over_300000");
+
+                    b.HasKey("Dimensions", "Hour", "InitiatorId", "Provider", "ProviderName", "Model", "Client");
+
+                    b.ToTable("aibridge_usage_hour_slices", (string)null);
                 });
 
             modelBuilder.Entity("AIBridge.Domain.Users.User", b =>
