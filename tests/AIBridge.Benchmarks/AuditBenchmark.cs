@@ -39,7 +39,7 @@ public static class AuditBenchmark
             // The hourly usage roll-up from the seeded rows, as the recorder would have kept it.
             var seed = rollupOnly
                 ? (provider == DatabaseProvider.Postgres ? UsageRollupSeed.Postgres(n) : UsageRollupSeed.Sqlite(n)).Concat(InWrittenOrder)
-                : (provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n)).Concat(UsageRollupBackfill.Statements(provider)).Concat(InWrittenOrder);
+                : (provider == DatabaseProvider.Postgres ? AuditSeed.Postgres(n) : AuditSeed.Sqlite(n)).Concat(UsageRollupBackfill.Statements(provider)).Concat(UsageRollupBackfill.Slices(provider)).Concat(InWrittenOrder);
             foreach (var sql in seed)
             {
                 await using var command = sqlConnection.CreateCommand();
@@ -126,18 +126,24 @@ public static class AuditBenchmark
 
     /// <summary>
     /// The backfill writes the roll-ups in whatever order its GROUP BY yields; the recorder writes them hour
-    /// after hour, so a range of hours (or days) is a run of pages. Rewritten in that order, then analysed.
+    /// after hour, each batch's slices together, so a range of hours (or days) is a run of pages. Rewritten
+    /// in that order, then analysed.
     /// </summary>
     private static readonly string[] InWrittenOrder =
     [
-        "CREATE TEMP TABLE usage_copy AS SELECT * FROM aibridge_usage_hours",
-        "DELETE FROM aibridge_usage_hours",
-        "INSERT INTO aibridge_usage_hours SELECT * FROM usage_copy ORDER BY hour, initiator_id, provider, provider_name, model, client",
-        "DROP TABLE usage_copy",
-        "CREATE TEMP TABLE usage_copy AS SELECT * FROM aibridge_usage_days",
-        "DELETE FROM aibridge_usage_days",
-        "INSERT INTO aibridge_usage_days SELECT * FROM usage_copy ORDER BY day, initiator_id, provider, provider_name, model, client",
-        "DROP TABLE usage_copy",
+        .. new[]
+        {
+            ("aibridge_usage_hours", "hour, initiator_id, provider, provider_name, model, client"),
+            ("aibridge_usage_days", "day, initiator_id, provider, provider_name, model, client"),
+            ("aibridge_usage_hour_slices", "hour, dimensions, initiator_id, provider, provider_name, model, client"),
+            ("aibridge_usage_day_slices", "day, dimensions, initiator_id, provider, provider_name, model, client"),
+        }.SelectMany(t => new[]
+        {
+            $"CREATE TEMP TABLE usage_copy AS SELECT * FROM {t.Item1}",
+            $"DELETE FROM {t.Item1}",
+            $"INSERT INTO {t.Item1} SELECT * FROM usage_copy ORDER BY {t.Item2}",
+            "DROP TABLE usage_copy",
+        }),
         "ANALYZE",
     ];
 

@@ -1,11 +1,12 @@
 using System.Globalization;
 using AIBridge.Domain.Usage;
+using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Persistence.Rollups;
 
 namespace AIBridge.Benchmarks;
 
 /// <summary>
-/// Q1's hourly and daily usage roll-ups alone, as the recorder would have kept it for <see cref="AuditSeed"/>'s
+/// Q1's hourly and daily usage roll-ups and their slices alone, as the recorder would have kept it for <see cref="AuditSeed"/>'s
 /// interceptions (same users, providers, models, clients, tokens and cost, three seconds apart), in hour
 /// order as the recorder writes it. Usage reports read nothing else, so they are timed on it without
 /// seeding the interceptions themselves.
@@ -44,6 +45,7 @@ public static class UsageRollupSeed
             FROM generate_series(0, {n - 1}) n
             """)),
         .. UsageRollupBackfill.Days,
+        .. UsageRollupBackfill.Slices(DatabaseProvider.Postgres),
         "vacuum analyze",
     ];
 
@@ -60,6 +62,7 @@ public static class UsageRollupSeed
             FROM r
             """)),
         .. UsageRollupBackfill.Days,
+        .. UsageRollupBackfill.Slices(DatabaseProvider.Sqlite),
         "analyze",
     ];
 }

@@ -11,7 +11,10 @@ public enum UsageTimeKey
     /// <summary>Per UTC hour: the key is the hour number.</summary>
     Hour,
 
-    /// <summary>Per local day of <see cref="UsageSumQuery.Zone"/>: the key is days since 1970-01-01 there.</summary>
+    /// <summary>
+    /// Per day, week or month of <see cref="UsageSumQuery.Zone"/>: the key is its first local day, in days
+    /// since 1970-01-01 there.
+    /// </summary>
     LocalDay,
 }
 

@@ -18,8 +18,12 @@ public abstract class UsageReportTests(DatabaseFixture fixture) : DatabaseTest(f
     private static readonly string[] Intervals = ["none", "hour", "day", "week", "month"];
     private static readonly string[] Dimensions = ["user", "provider", "model", "client"];
 
-    /// <summary>New York springs forward at 07:00Z on 2026-03-08, Berlin at 01:00Z on 2026-03-29.</summary>
-    private static readonly DateTime[] Days = [new(2026, 3, 7, 12, 0, 0, DateTimeKind.Utc), new(2026, 3, 28, 12, 0, 0, DateTimeKind.Utc)];
+    /// <summary>
+    /// New York springs forward at 07:00Z on 2026-03-08, Berlin at 01:00Z on 2026-03-29; New York falls
+    /// back at 06:00Z on 2026-11-01, the first day of a month.
+    /// </summary>
+    private static readonly DateTime[] Days =
+        [new(2026, 3, 7, 12, 0, 0, DateTimeKind.Utc), new(2026, 3, 28, 12, 0, 0, DateTimeKind.Utc), new(2026, 10, 31, 18, 0, 0, DateTimeKind.Utc)];
 
     [Fact]
     public async Task Roll_up_totals_equal_the_raw_rows_over_random_windows_zones_and_groupings()

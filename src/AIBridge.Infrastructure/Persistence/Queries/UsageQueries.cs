@@ -50,12 +50,13 @@ internal static class UsageQueries
 
         if (reads.Moved.Count > 0)
         {
-            // Each moved hour read once, summed to the report's dimensions, then counted twice.
+            // A UTC day's moved hours all fall in the same other interval: each day's are summed to one row per group,
+            // counted at its first moved hour and taken away at the day's hour.
             var moved = string.Join(", ", reads.Moved.Select(h => h.ToString(CultureInfo.InvariantCulture)));
             parts.Add($"""
-                SELECT CASE WHEN s.sign = 1 THEN m.hour ELSE m.hour / 24 * 24 + {reads.DayHour.ToString(CultureInfo.InvariantCulture)} END, {string.Join("", dimensions.Select(d => $"m.{d}, "))}{string.Join(", ", SumColumns.Select(c => $"m.{c} * s.sign"))}
-                FROM (SELECT hour, {selected}{string.Join(", ", SumColumns.Select(c => string.Format(CultureInfo.InvariantCulture, sum, c) + " AS " + c))}
-                  FROM {tables.Hours} WHERE {tables.Slice}hour IN ({moved}){filters} GROUP BY hour{string.Join("", dimensions.Select(d => ", " + d))}) m
+                SELECT CASE WHEN s.sign = 1 THEN m.hour ELSE m.day * 24 + {reads.DayHour.ToString(CultureInfo.InvariantCulture)} END, {string.Join("", dimensions.Select(d => $"m.{d}, "))}{string.Join(", ", SumColumns.Select(c => $"m.{c} * s.sign"))}
+                FROM (SELECT MIN(hour) AS hour, hour / 24 AS day, {selected}{string.Join(", ", SumColumns.Select(c => string.Format(CultureInfo.InvariantCulture, sum, c) + " AS " + c))}
+                  FROM {tables.Hours} WHERE {tables.Slice}hour IN ({moved}){filters} GROUP BY hour / 24{string.Join("", dimensions.Select(d => ", " + d))}) m
                 CROSS JOIN (SELECT 1 AS sign UNION ALL SELECT -1) s
                 """);
         }
@@ -99,7 +100,11 @@ internal static class UsageQueries
         _ => "client",
     };
 
-    /// <summary>Local days: each hour shifted by the offset in force at it, divided into days.</summary>
+    /// <summary>
+    /// Local days (each hour shifted by the offset in force at it, divided into days), then the first of
+    /// the week or month each is in: a report sums its intervals here, where a sum per day would send a
+    /// row per day and group.
+    /// </summary>
     private static string TimeExpression(UsageSumQuery query)
     {
         switch (query.TimeKey)
@@ -115,7 +120,30 @@ internal static class UsageQueries
             ? Invariant($"{offsets[0].Hours}")
             : "CASE " + string.Join(" ", offsets.Skip(1).Select((o, i) => Invariant($"WHEN hour < {o.FromHour} THEN {offsets[i].Hours}")))
               + Invariant($" ELSE {offsets[^1].Hours} END");
-        return $"(hour + {offset}) / 24";
+        var day = $"(hour + {offset}) / 24";
+        return query.Request.Interval switch
+        {
+            // Day 0, 1970-01-01, was a Thursday: three days after a Monday.
+            UsageInterval.Week => $"({day} + 3) / 7 * 7 - 3",
+            UsageInterval.Month => MonthOf(day, query.Request),
+            _ => day,
+        };
+    }
+
+    /// <summary>The first local day of the month of <paramref name="day"/>, for the months of the window.</summary>
+    private static string MonthOf(string day, UsageRequest request)
+    {
+        var first = UsageReportBuilder.FirstDayOf(UsageInterval.Month, UsageRollupReads.LocalDay(request.Zone, request.FromHour));
+        var last = DateOnly.FromDayNumber(ZoneHours.UnixDay + (int)UsageRollupReads.LocalDay(request.Zone, request.ToHour - 1));
+        var months = new List<long>();
+        for (var month = first; month <= last.AddMonths(1); month = month.AddMonths(1))
+        {
+            months.Add(month.DayNumber - ZoneHours.UnixDay);
+        }
+
+        // At least one WHEN, so that the expression reads the hour: SQL Server groups by no constant.
+        return "CASE " + string.Join(" ", months.Skip(1).SkipLast(1).Select((next, i) => Invariant($"WHEN {day} < {next} THEN {months[i]}")).DefaultIfEmpty(Invariant($"WHEN {day} < {months[^1]} THEN {months[0]}")))
+            + Invariant($" ELSE {months[^2]} END");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

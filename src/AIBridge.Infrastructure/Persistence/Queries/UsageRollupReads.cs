@@ -61,7 +61,7 @@ internal sealed record UsageRollupReads(long FromDay, long ToDay, int DayHour, I
         Enumerable.Range(0, intervals.Length).Where(i => intervals[i] != intervals[(i / 24 * 24) + dayHour]);
 
     /// <summary>The same arithmetic as the report's SQL: the hour shifted by the offset in force, in days.</summary>
-    private static long LocalDay(ZoneHours zone, long hour)
+    public static long LocalDay(ZoneHours zone, long hour)
     {
         var offset = zone.Offsets[0].Hours;
         foreach (var change in zone.Offsets)
