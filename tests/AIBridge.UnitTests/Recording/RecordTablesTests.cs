@@ -30,9 +30,6 @@ public sealed class RecordTablesTests
         }
     }
 
-    /// <summary>EF stores an enum as its number, which is what the recorder writes.</summary>
-    private static Type Stored(Type type) => type.IsEnum ? Enum.GetUnderlyingType(type) : type;
-
     [Fact]
     public void SQL_Server_bulk_rows_carry_each_columns_type_and_nulls_as_DBNull()
     {
@@ -79,4 +76,7 @@ public sealed class RecordTablesTests
         ColumnKind.Time => typeof(DateTime),
         _ => typeof(string),
     };
+
+    /// <summary>EF stores an enum as its number, which is what the recorder writes.</summary>
+    private static Type Stored(Type type) => type.IsEnum ? Enum.GetUnderlyingType(type) : type;
 }

@@ -130,20 +130,19 @@ internal static class UsageQueries
         };
     }
 
-    /// <summary>The first local day of the month of <paramref name="day"/>, for the months of the window.</summary>
+    /// <summary>The first local day of the month of <paramref name="day"/>: the latest of the window's month starts at or before it.</summary>
     private static string MonthOf(string day, UsageRequest request)
     {
-        var first = UsageReportBuilder.FirstDayOf(UsageInterval.Month, UsageRollupReads.LocalDay(request.Zone, request.FromHour));
         var last = DateOnly.FromDayNumber(ZoneHours.UnixDay + (int)UsageRollupReads.LocalDay(request.Zone, request.ToHour - 1));
-        var months = new List<long>();
-        for (var month = first; month <= last.AddMonths(1); month = month.AddMonths(1))
+        var starts = new List<long>();
+        for (var month = UsageReportBuilder.FirstDayOf(UsageInterval.Month, UsageRollupReads.LocalDay(request.Zone, request.FromHour)); month <= last; month = month.AddMonths(1))
         {
-            months.Add(month.DayNumber - ZoneHours.UnixDay);
+            starts.Add(month.DayNumber - ZoneHours.UnixDay);
         }
 
-        // At least one WHEN, so that the expression reads the hour: SQL Server groups by no constant.
-        return "CASE " + string.Join(" ", months.Skip(1).SkipLast(1).Select((next, i) => Invariant($"WHEN {day} < {next} THEN {months[i]}")).DefaultIfEmpty(Invariant($"WHEN {day} < {months[^1]} THEN {months[0]}")))
-            + Invariant($" ELSE {months[^2]} END");
+        // A window within one month still gets a WHEN that reads the hour: SQL Server groups by no constant.
+        var whens = starts.Skip(1).Reverse().DefaultIfEmpty(starts[0]).Select(start => Invariant($"WHEN {day} >= {start} THEN {start}"));
+        return Invariant($"CASE {string.Join(" ", whens)} ELSE {starts[0]} END");
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
