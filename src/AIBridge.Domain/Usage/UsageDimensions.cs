@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace AIBridge.Domain.Usage;
 
 /// <summary>The dimensions of usage a report groups or filters by, as flags: a usage slice keeps some of them.</summary>
@@ -11,16 +9,4 @@ public enum UsageDimensions
     Provider = 2,
     Model = 4,
     Client = 8,
-}
-
-/// <summary>Which usage slices the recorder keeps beside the full roll-ups.</summary>
-public static class UsageSlices
-{
-    /// <summary>Every combination of at most two dimensions, the most a report groups by.</summary>
-    public static readonly IReadOnlyList<UsageDimensions> Kept = Enumerable.Range(0, 16)
-        .Select(d => (UsageDimensions)d)
-        .Where(IsKept)
-        .ToArray();
-
-    public static bool IsKept(UsageDimensions dimensions) => BitOperations.PopCount((uint)dimensions) <= 2;
 }

@@ -21,7 +21,7 @@ internal sealed record UsageRollupTables(string Hours, string Days, string Slice
             : Full;
     }
 
-    public static UsageDimensions DimensionsOf(UsageRequest request)
+    private static UsageDimensions DimensionsOf(UsageRequest request)
     {
         var dimensions = request.GroupBy.Aggregate(UsageDimensions.None, (all, d) => all | d switch
         {
