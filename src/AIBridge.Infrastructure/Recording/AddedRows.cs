@@ -8,11 +8,14 @@ internal static class AddedRows
         string.Join(", ", keys.Concat(sums).Select(c => c.Name));
 
     /// <summary>
-    /// Each sum added to the stored value; a NULL on either side keeps the other, so a nullable sum
-    /// (a cost) stays NULL only while nothing priced was added.
+    /// Each sum added to the stored value; for a nullable sum (a cost) a NULL on either side keeps the
+    /// other, so it stays NULL only while nothing priced was added. The other sums are a plain addition,
+    /// which is most of a roll-up's columns and much of what its upsert costs to prepare and run.
     /// </summary>
     public static string Additions<T>(IReadOnlyList<RecordColumn<T>> sums, string stored, string added) =>
-        string.Join(", ", sums.Select(c => $"{c.Name} = COALESCE({stored}.{c.Name} + {added}.{c.Name}, {stored}.{c.Name}, {added}.{c.Name})"));
+        string.Join(", ", sums.Select(c => c.Nullable
+            ? $"{c.Name} = COALESCE({stored}.{c.Name} + {added}.{c.Name}, {stored}.{c.Name}, {added}.{c.Name})"
+            : $"{c.Name} = {stored}.{c.Name} + {added}.{c.Name}"));
 
     /// <summary>PostgreSQL's and SQLite's upsert of one or more added rows.</summary>
     public static string OnConflict<T>(string table, IReadOnlyList<RecordColumn<T>> keys, IReadOnlyList<RecordColumn<T>> sums) =>

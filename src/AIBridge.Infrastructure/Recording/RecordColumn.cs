@@ -13,4 +13,5 @@ internal enum ColumnKind
     Time,
 }
 
-internal sealed record RecordColumn<T>(string Name, ColumnKind Kind, Func<T, object?> Value);
+/// <param name="Nullable">Whether the column takes NULL; a sum that cannot be NULL is added without guarding against it.</param>
+internal sealed record RecordColumn<T>(string Name, ColumnKind Kind, Func<T, object?> Value, bool Nullable = false);

@@ -138,7 +138,7 @@ internal static class RecordTables
         new("output_tokens", ColumnKind.Bigint, r => r.Sums.OutputTokens),
         new("cache_read_input_tokens", ColumnKind.Bigint, r => r.Sums.CacheReadInputTokens),
         new("cache_write_input_tokens", ColumnKind.Bigint, r => r.Sums.CacheWriteInputTokens),
-        new("cost_micros", ColumnKind.Bigint, r => r.Sums.CostMicros),
+        new("cost_micros", ColumnKind.Bigint, r => r.Sums.CostMicros, Nullable: true),
         new("unpriced_usage_count", ColumnKind.Bigint, r => r.Sums.UnpricedUsageCount),
         new("priced_usage_count", ColumnKind.Bigint, r => r.PricedUsageCount),
         .. Enumerable.Range(0, TtfbHistogram.Buckets).Select(b => new RecordColumn<UsageRow>(TtfbHistogram.Column(b), ColumnKind.Bigint, r => r.Sums.Ttfb[b])),
@@ -163,6 +163,15 @@ internal static class RecordTables
         (UsageDays, UsageDayKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
         (UsageHourSlices, UsageHourSliceKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
         (UsageDaySlices, UsageDaySliceKeys.Concat(UsageSums).Select(c => (c.Name, c.Kind))),
+    ];
+
+    /// <summary>The columns each roll-up adds to, for the test that holds their nullability to the EF model.</summary>
+    internal static IEnumerable<(string Table, IEnumerable<(string Name, bool Nullable)> Sums)> Sums =>
+    [
+        (UsageHours, UsageHourSums.Select(c => (c.Name, c.Nullable))),
+        (UsageDays, UsageSums.Select(c => (c.Name, c.Nullable))),
+        (UsageHourSlices, UsageSums.Select(c => (c.Name, c.Nullable))),
+        (UsageDaySlices, UsageSums.Select(c => (c.Name, c.Nullable))),
     ];
 
     /// <summary>Writes a batch's rows, parents first, then the ends of interceptions of earlier batches, then its usage.</summary>

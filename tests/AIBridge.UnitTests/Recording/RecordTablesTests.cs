@@ -30,6 +30,20 @@ public sealed class RecordTablesTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public void A_roll_up_sum_is_added_without_a_NULL_guard_only_where_the_model_allows_no_NULL(DatabaseProvider provider)
+    {
+        using var db = DatabaseOptions.CreateContext(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Server=unused;Database=unused");
+        foreach (var (table, sums) in RecordTables.Sums)
+        {
+            var entity = db.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
+            var nullable = entity.GetProperties().ToDictionary(p => p.GetColumnName(), p => p.IsColumnNullable());
+
+            sums.Should().OnlyContain(c => nullable[c.Name] == c.Nullable, $"each sum of {table} is declared nullable exactly where the model's column is");
+        }
+    }
+
     [Fact]
     public void SQL_Server_bulk_rows_carry_each_columns_type_and_nulls_as_DBNull()
     {
