@@ -75,8 +75,10 @@ public static class SessionQueries
         var blocks = Blocks(db, filter);
         if (after is not null)
         {
-            blocks = blocks.Where(b => b.LastActiveAt < after.LastActiveAt
-                || (b.LastActiveAt == after.LastActiveAt && string.Compare(b.SessionId, after.SessionId) < 0));
+            // The plain bound first: a database uses it to start the index scan at the cursor, where the OR
+            // alone had it read every block before it.
+            blocks = blocks.Where(b => b.LastActiveAt <= after.LastActiveAt
+                && (b.LastActiveAt < after.LastActiveAt || (b.LastActiveAt == after.LastActiveAt && string.Compare(b.SessionId, after.SessionId) < 0)));
         }
 
         return blocks.OrderByDescending(b => b.LastActiveAt).ThenByDescending(b => b.SessionId).Skip(offset).Take(limit).Select(b => b.SessionId);
