@@ -5,8 +5,8 @@ using Microsoft.Data.Sqlite;
 namespace AIBridge.Infrastructure.Recording;
 
 /// <summary>
-/// The writer's inserts on SQLite as one prepared statement per table, reused for every row of the
-/// batch's transaction, instead of EF Core's per-row change tracking.
+/// The writer's inserts on SQLite as one prepared statement per table, kept with the connection's handle
+/// and reused for every row of every batch, instead of EF Core's per-row change tracking.
 /// </summary>
 internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTableWriter
 {
@@ -29,7 +29,7 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
             return Task.CompletedTask;
         }
 
-        using var statement = new SqliteStatement(
+        var statement = SqliteStatement.Reused(
             connection, $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
         foreach (var row in rows)
         {
@@ -46,7 +46,7 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
 
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        using var statement = new SqliteStatement(connection, "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
+        var statement = SqliteStatement.Reused(connection, "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
             + "status_code = ?4, error_type = ?5, error_message = ?6, ttfb_ms = ?7, duration_ms = ?8, metadata = COALESCE(?9, metadata) "
             + "WHERE id = ?1 AND ended_at IS NULL");
         foreach (var end in ends)
@@ -75,7 +75,7 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
         }
 
         var columns = keys.Concat(sums).ToArray();
-        using var statement = new SqliteStatement(connection,
+        var statement = SqliteStatement.Reused(connection,
             $"INSERT INTO {table} ({AddedRows.Columns(keys, sums)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) "
             + AddedRows.OnConflict(table, keys, sums));
         foreach (var row in rows)

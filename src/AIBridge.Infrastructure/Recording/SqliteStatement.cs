@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using AIBridge.Domain.Common;
 using Microsoft.Data.Sqlite;
@@ -19,10 +20,30 @@ internal sealed class SqliteStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
 
+    private static readonly ConditionalWeakTable<sqlite3, Dictionary<string, SqliteStatement>> Prepared = new();
+
     public SqliteStatement(SqliteConnection connection, string sql)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _statement));
+    }
+
+    /// <summary>
+    /// The statement prepared on this connection's handle by an earlier batch, or a new one kept for the
+    /// next: the pool hands the writer the same handles batch after batch, and a small batch would
+    /// otherwise spend much of its time preparing the roll-ups' wide upserts. Not to be disposed; it goes
+    /// with its handle.
+    /// </summary>
+    public static SqliteStatement Reused(SqliteConnection connection, string sql)
+    {
+        var statements = Prepared.GetValue(connection.Handle!, _ => new Dictionary<string, SqliteStatement>(StringComparer.Ordinal));
+        if (!statements.TryGetValue(sql, out var statement))
+        {
+            statement = new SqliteStatement(connection, sql);
+            statements[sql] = statement;
+        }
+
+        return statement;
     }
 
     /// <summary>Runs the statement with the values bound so far, then makes it ready for the next row.</summary>
