@@ -29,8 +29,8 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
             return Task.CompletedTask;
         }
 
-        var statement = SqliteStatement.Reused(
-            connection, $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
+        var statement = SqliteStatement.Reused(connection, table,
+            () => $"INSERT INTO {table} ({string.Join(", ", columns.Select(c => c.Name))}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))})");
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Count; i++)
@@ -44,11 +44,13 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
         return Task.CompletedTask;
     }
 
+    private const string EndStatement = "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
+        + "status_code = ?4, error_type = ?5, error_message = ?6, ttfb_ms = ?7, duration_ms = ?8, metadata = COALESCE(?9, metadata) "
+        + "WHERE id = ?1 AND ended_at IS NULL";
+
     public Task EndAsync(IReadOnlyList<InterceptionEnded> ends, CancellationToken cancellationToken)
     {
-        var statement = SqliteStatement.Reused(connection, "UPDATE aibridge_interceptions SET ended_at = ?2, credential_hint = COALESCE(?3, credential_hint), "
-            + "status_code = ?4, error_type = ?5, error_message = ?6, ttfb_ms = ?7, duration_ms = ?8, metadata = COALESCE(?9, metadata) "
-            + "WHERE id = ?1 AND ended_at IS NULL");
+        var statement = SqliteStatement.Reused(connection, EndStatement, () => EndStatement);
         foreach (var end in ends)
         {
             statement.Bind(1, end.InterceptionId);
@@ -75,9 +77,9 @@ internal sealed class SqliteBulkInsert(SqliteConnection connection) : IRecordTab
         }
 
         var columns = keys.Concat(sums).ToArray();
-        var statement = SqliteStatement.Reused(connection,
-            $"INSERT INTO {table} ({AddedRows.Columns(keys, sums)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) "
-            + AddedRows.OnConflict(table, keys, sums));
+        var statement = SqliteStatement.Reused(connection, table,
+            () => $"INSERT INTO {table} ({AddedRows.Columns(keys, sums)}) VALUES ({string.Join(", ", columns.Select((_, i) => "?" + (i + 1)))}) "
+                + AddedRows.OnConflict(table, keys, sums));
         foreach (var row in rows)
         {
             for (var i = 0; i < columns.Length; i++)

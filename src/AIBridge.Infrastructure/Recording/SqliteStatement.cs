@@ -34,13 +34,14 @@ internal sealed class SqliteStatement : IDisposable
     /// otherwise spend much of its time preparing the roll-ups' wide upserts. Not to be disposed; it goes
     /// with its handle.
     /// </summary>
-    public static SqliteStatement Reused(SqliteConnection connection, string sql)
+    /// <param name="key">Names the statement (the recorder writes each table with one), so that its SQL is built only to prepare it.</param>
+    public static SqliteStatement Reused(SqliteConnection connection, string key, Func<string> sql)
     {
         var statements = Prepared.GetValue(connection.Handle!, _ => new Dictionary<string, SqliteStatement>(StringComparer.Ordinal));
-        if (!statements.TryGetValue(sql, out var statement))
+        if (!statements.TryGetValue(key, out var statement))
         {
-            statement = new SqliteStatement(connection, sql);
-            statements[sql] = statement;
+            statement = new SqliteStatement(connection, sql());
+            statements[key] = statement;
         }
 
         return statement;

@@ -2,7 +2,9 @@ using System.Text.Json;
 using AIBridge.Application.Gateway.Recording;
 using AIBridge.Infrastructure.Persistence.Providers;
 using AIBridge.Infrastructure.Recording;
+using AIBridge.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace AIBridge.UnitTests.Recording;
 
@@ -18,10 +20,10 @@ public sealed class RecordTablesTests
     [MemberData(nameof(Providers))]
     public void The_recorder_writes_every_column_of_its_tables_with_the_models_types(DatabaseProvider provider)
     {
-        using var db = DatabaseOptions.CreateContext(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Server=unused;Database=unused");
+        using var db = ModelOf(provider);
         foreach (var (table, columns) in RecordTables.Layout)
         {
-            var entity = db.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
+            var entity = EntityOf(db, table);
             var modelColumns = entity.GetProperties().ToDictionary(p => p.GetColumnName(), p => Stored(Nullable.GetUnderlyingType(p.ClrType) ?? p.ClrType));
 
             var written = columns.ToDictionary(c => c.Name, c => ClrType(c.Kind));
@@ -34,11 +36,10 @@ public sealed class RecordTablesTests
     [MemberData(nameof(Providers))]
     public void A_roll_up_sum_is_added_without_a_NULL_guard_only_where_the_model_allows_no_NULL(DatabaseProvider provider)
     {
-        using var db = DatabaseOptions.CreateContext(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Server=unused;Database=unused");
+        using var db = ModelOf(provider);
         foreach (var (table, sums) in RecordTables.Sums)
         {
-            var entity = db.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
-            var nullable = entity.GetProperties().ToDictionary(p => p.GetColumnName(), p => p.IsColumnNullable());
+            var nullable = EntityOf(db, table).GetProperties().ToDictionary(p => p.GetColumnName(), p => p.IsColumnNullable());
 
             sums.Should().OnlyContain(c => nullable[c.Name] == c.Nullable, $"each sum of {table} is declared nullable exactly where the model's column is");
         }
@@ -90,6 +91,12 @@ public sealed class RecordTablesTests
         ColumnKind.Time => typeof(DateTime),
         _ => typeof(string),
     };
+
+    /// <summary>A context of the provider for its model alone: nothing connects.</summary>
+    private static AIBridgeDbContext ModelOf(DatabaseProvider provider) =>
+        DatabaseOptions.CreateContext(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Server=unused;Database=unused");
+
+    private static IEntityType EntityOf(AIBridgeDbContext db, string table) => db.Model.GetEntityTypes().Single(e => e.GetTableName() == table);
 
     /// <summary>EF stores an enum as its number, which is what the recorder writes.</summary>
     private static Type Stored(Type type) => type.IsEnum ? Enum.GetUnderlyingType(type) : type;
